@@ -1,0 +1,68 @@
+// AgentHub page behaviour. No inline scripts anywhere: the Content-Security-Policy forbids them.
+(function () {
+  "use strict";
+
+  function csrf() {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    return token && header ? { header: header.content, token: token.content } : null;
+  }
+
+  // htmx requests carry the CSRF token like forms do.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var c = csrf();
+    if (c && event.detail.verb !== "get") {
+      event.detail.headers[c.header] = c.token;
+    }
+  });
+
+  // Failed htmx calls show the server's reason instead of failing silently.
+  document.addEventListener("htmx:responseError", function (event) {
+    var box = document.getElementById("htmx-error");
+    if (!box) { return; }
+    var xhr = event.detail.xhr;
+    var text = "The request failed (" + xhr.status + ").";
+    try {
+      var doc = new DOMParser().parseFromString(xhr.responseText, "text/html");
+      var reason = doc.querySelector("[data-testid=forbidden-reason], .error-page p");
+      if (reason) { text = reason.textContent.trim(); }
+    } catch (e) { /* keep the generic text */ }
+    box.textContent = text;
+    box.hidden = false;
+  });
+
+  document.addEventListener("change", function (event) {
+    var el = event.target;
+    if (el.matches && el.matches("[data-autosubmit]")) {
+      el.form.requestSubmit ? el.form.requestSubmit() : el.form.submit();
+    }
+  });
+
+  // Destructive actions ask first: <form data-confirm="Remove this member?">.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var message = form.getAttribute && form.getAttribute("data-confirm");
+    if (message && !window.confirm(message)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }, true);
+
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest && event.target.closest("[data-nav-toggle]");
+    if (toggle) {
+      var nav = document.getElementById("main-nav");
+      var open = nav.classList.toggle("open");
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+    var copy = event.target.closest && event.target.closest("[data-copy]");
+    if (copy) {
+      var source = document.getElementById(copy.getAttribute("data-copy"));
+      if (source && navigator.clipboard) {
+        navigator.clipboard.writeText(source.value || source.textContent).then(function () {
+          copy.textContent = "Copied";
+        });
+      }
+    }
+  });
+})();

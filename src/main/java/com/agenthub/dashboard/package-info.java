@@ -1,0 +1,2 @@
+/** The home page after sign-in, and honest placeholders for sections that later releases build. */
+package com.agenthub.dashboard;

@@ -1,0 +1,5 @@
+package com.agenthub.identity;
+
+public enum PlatformRole {
+    SUPER_ADMIN
+}

@@ -1,0 +1,65 @@
+package com.agenthub.identity;
+
+import com.agenthub.shared.web.InvalidRequestException;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users are platform-wide identities (a user may belong to several organizations), not tenant data. */
+@Service
+public class UserAccounts {
+
+    static final int MIN_PASSWORD_LENGTH = 10;
+
+    private final UserRepository users;
+    private final PasswordEncoder passwordEncoder;
+
+    UserAccounts(UserRepository users, PasswordEncoder passwordEncoder) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @Transactional
+    public UserAccount register(String email, String displayName, String rawPassword) {
+        String normalized = EmailAddress.normalize(email);
+        if (users.existsByEmail(normalized)) {
+            throw new InvalidRequestException("email", "An account with this email already exists. Sign in instead.");
+        }
+        checkPassword(rawPassword);
+        var user = new User(normalized, displayName.trim(), passwordEncoder.encode(rawPassword));
+        return users.save(user).toAccount();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> findByEmail(String email) {
+        return users.findByEmail(EmailAddress.normalize(email)).map(User::toAccount);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> findById(UUID id) {
+        return users.findById(id).map(User::toAccount);
+    }
+
+    @Transactional
+    public void recordSignIn(UUID userId) {
+        users.findById(userId).ifPresent(User::markSignedIn);
+    }
+
+    /** Used by the demo seeder and platform bootstrap only. */
+    @Transactional
+    public void grantPlatformRole(UUID userId, PlatformRole role) {
+        users.findById(userId).orElseThrow().grantPlatformRole(role);
+    }
+
+    static void checkPassword(String rawPassword) {
+        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidRequestException("password",
+                    "Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+        if (rawPassword.length() > 200) {
+            throw new InvalidRequestException("password", "Passwords are limited to 200 characters.");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package com.agenthub.organization;
+
+/**
+ * Everything an actor can ask to do, with what it takes. Adding a feature means adding its actions here
+ * and a row to the authorization matrix test.
+ */
+public enum Action {
+    VIEW_ORGANIZATION(Role.VIEWER, null),
+    RENAME_ORGANIZATION(Role.ADMIN, null),
+    VIEW_MEMBERS(Role.VIEWER, null),
+    INVITE_MEMBER(Role.ADMIN, null),
+    REVOKE_INVITATION(Role.ADMIN, null),
+    CHANGE_MEMBER_ROLE(Role.ADMIN, null),
+    REMOVE_MEMBER(Role.ADMIN, null),
+    /** Granting or taking away the OWNER role. */
+    TRANSFER_OWNERSHIP(Role.OWNER, null),
+    MANAGE_OWN_API_TOKENS(Role.VIEWER, null),
+
+    // Platform actions: only a super admin, whatever the organization.
+    MANAGE_ORGANIZATIONS,
+    VIEW_AUDIT_LOG;
+
+    private final Role minimumRole;
+    private final Feature feature;
+    private final boolean platform;
+
+    Action(Role minimumRole, Feature feature) {
+        this.minimumRole = minimumRole;
+        this.feature = feature;
+        this.platform = false;
+    }
+
+    Action() {
+        this.minimumRole = null;
+        this.feature = null;
+        this.platform = true;
+    }
+
+    public Role minimumRole() {
+        return minimumRole;
+    }
+
+    public Feature feature() {
+        return feature;
+    }
+
+    public boolean platform() {
+        return platform;
+    }
+}

@@ -1,0 +1,7 @@
+package com.agenthub.organization;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record MemberView(UUID userId, String email, String displayName, Role role, Instant joinedAt) {
+}
