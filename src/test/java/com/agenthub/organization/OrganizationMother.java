@@ -53,9 +53,13 @@ public class OrganizationMother {
 
     public UserAccount member(TestOrg org, Role role) {
         UserAccount user = users.register(uniqueEmail(role.name().toLowerCase()), role.label() + " person", PASSWORD);
+        addExisting(org, user, role);
+        return user;
+    }
+
+    public void addExisting(TestOrg org, UserAccount user, Role role) {
         TenantContext.runAs(org.id(), () -> transaction.executeWithoutResult(
                 s -> memberships.save(new Membership(org.id(), user.id(), role))));
-        return user;
     }
 
     public UserAccount userWithoutOrganization() {
