@@ -1,0 +1,118 @@
+package com.agenthub.admin;
+
+import static com.agenthub.support.Browser.signIn;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.agenthub.organization.ApiTokenService;
+import com.agenthub.organization.MembershipDirectory;
+import com.agenthub.organization.OrganizationMother;
+import com.agenthub.organization.Role;
+import com.agenthub.organization.Tier;
+import com.agenthub.shared.tenancy.TenantContext;
+import com.agenthub.support.AgentHubTest;
+import com.agenthub.support.Api;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
+
+@AgentHubTest
+class AdminPagesTest {
+
+    static final String SUPER = "super@agenthub.test";
+    static final String DEMO_PASSWORD = "demo-password";
+
+    @LocalServerPort int port;
+    @Autowired MockMvc mvc;
+    @Autowired OrganizationMother mother;
+    @Autowired MembershipDirectory directory;
+    @Autowired ApiTokenService tokens;
+
+    @Test
+    void onlySuperAdminsReachTheAdminPages() throws Exception {
+        var org = mother.organization(Tier.ENTERPRISE);
+        var owner = signIn(mvc, org.owner().email(), OrganizationMother.PASSWORD);
+        mvc.perform(get("/admin/organizations").with(owner)).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/organizations/" + org.id() + "/tier").with(owner).with(csrf()).param("tier", "FREE"))
+                .andExpect(status().isForbidden());
+        assertThat(directory.membershipsOf(org.owner().id()).get(0).tier()).isEqualTo(Tier.ENTERPRISE);
+    }
+
+    @Test
+    void liveSearchReturnsOnlyTheResultsTable() throws Exception {
+        var org = mother.organization(Tier.FREE);
+        var admin = signIn(mvc, SUPER, DEMO_PASSWORD);
+
+        String full = mvc.perform(get("/admin/organizations").with(admin).param("q", org.name()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String partial = mvc.perform(get("/admin/organizations").with(admin).param("q", org.name())
+                        .header("HX-Request", "true"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(full).contains("<html").contains(org.name()).contains("id=\"organizations-table\"");
+        assertThat(partial).startsWith("<div id=\"organizations-table\">").doesNotContain("<html")
+                .contains(org.name()).doesNotContain("Acme");
+    }
+
+    @Test
+    void changingATierTakesEffectAndIsAudited() throws Exception {
+        var org = mother.organization(Tier.FREE);
+        var admin = signIn(mvc, SUPER, DEMO_PASSWORD);
+
+        mvc.perform(post("/admin/organizations/" + org.id() + "/tier").with(admin).with(csrf()).param("tier", "GROWTH"))
+                .andExpect(redirectedUrl("/admin/organizations/" + org.id()));
+
+        assertThat(directory.membershipsOf(org.owner().id()).get(0).tier()).isEqualTo(Tier.GROWTH);
+        String audit = mvc.perform(get("/admin/audit").with(admin)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(audit).contains("ORGANIZATION_TIER_CHANGED").contains("FREE -&gt; GROWTH").contains(org.name());
+    }
+
+    @Test
+    void aSuspendedOrganizationsUsersSeeWhyAndCanDoNothingElse() throws Exception {
+        var org = mother.organization(Tier.GROWTH);
+        var member = mother.member(org, Role.ADMIN);
+        var secret = TenantContext.callAs(org.id(), () -> tokens.create(mother.owner(org), "ci")).secret();
+        var admin = signIn(mvc, SUPER, DEMO_PASSWORD);
+        var memberSession = signIn(mvc, member.email(), OrganizationMother.PASSWORD);
+
+        mvc.perform(post("/admin/organizations/" + org.id() + "/suspend").with(admin).with(csrf())
+                        .param("reason", "Payment overdue"))
+                .andExpect(redirectedUrl("/admin/organizations/" + org.id()));
+
+        mvc.perform(get("/dashboard").with(memberSession)).andExpect(redirectedUrl("/suspended"));
+        mvc.perform(post("/settings/tokens").with(memberSession).with(csrf()).param("name", "sneaky"))
+                .andExpect(redirectedUrl("/suspended"));
+        String page = mvc.perform(get("/suspended").with(memberSession)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Reason: Payment overdue");
+        var api = new Api(port, secret).get("/api/v1/me");
+        assertThat(api.status()).isEqualTo(403);
+        assertThat(api.json().get("detail").asString()).contains("suspended").contains("Payment overdue");
+
+        mvc.perform(post("/admin/organizations/" + org.id() + "/reinstate").with(admin).with(csrf()));
+        mvc.perform(get("/dashboard").with(memberSession)).andExpect(status().isOk());
+        assertThat(new Api(port, secret).get("/api/v1/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void suspendingNeedsAReason() throws Exception {
+        var org = mother.organization(Tier.FREE);
+        var admin = signIn(mvc, SUPER, DEMO_PASSWORD);
+        mvc.perform(post("/admin/organizations/" + org.id() + "/suspend").with(admin).with(csrf()).param("reason", " "))
+                .andExpect(redirectedUrl("/admin/organizations/" + org.id()));
+        assertThat(directory.membershipsOf(org.owner().id()).get(0).suspended()).isFalse();
+    }
+
+    @Test
+    void anUnknownOrganizationIsNotFound() throws Exception {
+        var admin = signIn(mvc, SUPER, DEMO_PASSWORD);
+        mvc.perform(get("/admin/organizations/" + java.util.UUID.randomUUID()).with(admin))
+                .andExpect(status().isNotFound());
+    }
+}
