@@ -4,6 +4,7 @@ import com.agenthub.identity.SignedInUser;
 import com.agenthub.identity.UserAccount;
 import com.agenthub.identity.UserAccounts;
 import com.agenthub.organization.Actor;
+import com.agenthub.organization.CurrentOrganization;
 import com.agenthub.organization.MembershipDirectory;
 import com.agenthub.organization.OrganizationMembership;
 import com.agenthub.shared.tenancy.TenantContext;
@@ -25,8 +26,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * member takes effect at once), and binds that organization for the request's transactions.
  */
 final class CurrentActorFilter extends OncePerRequestFilter {
-
-    static final String CURRENT_ORG = "agenthub.currentOrg";
 
     private final UserAccounts users;
     private final MembershipDirectory directory;
@@ -50,7 +49,7 @@ final class CurrentActorFilter extends OncePerRequestFilter {
         } else if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
             userId = user.userId();
             HttpSession session = request.getSession(false);
-            wantedOrg = session == null ? null : (UUID) session.getAttribute(CURRENT_ORG);
+            wantedOrg = session == null ? null : (UUID) session.getAttribute(CurrentOrganization.SESSION_ATTRIBUTE);
         } else {
             chain.doFilter(request, response);
             return;
@@ -69,7 +68,7 @@ final class CurrentActorFilter extends OncePerRequestFilter {
             return;
         }
         if (!api && current != null && !current.orgId().equals(wantedOrg)) {
-            request.getSession().setAttribute(CURRENT_ORG, current.orgId());
+            request.getSession().setAttribute(CurrentOrganization.SESSION_ATTRIBUTE, current.orgId());
         }
         Actor actor = new Actor(account.get(), current, memberships);
         request.setAttribute(Actor.class.getName(), actor);

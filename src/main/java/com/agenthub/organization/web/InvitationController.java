@@ -2,6 +2,7 @@ package com.agenthub.organization.web;
 
 import com.agenthub.identity.SessionSignIn;
 import com.agenthub.organization.Actor;
+import com.agenthub.organization.CurrentOrganization;
 import com.agenthub.organization.InvitationService;
 import com.agenthub.shared.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,7 +58,7 @@ class InvitationController {
     String accept(@PathVariable String token, Actor actor, HttpSession session, RedirectAttributes redirect) {
         try {
             UUID orgId = invitations.accept(token, actor.user());
-            session.setAttribute(OrganizationSwitchController.CURRENT_ORG, orgId);
+            session.setAttribute(CurrentOrganization.SESSION_ATTRIBUTE, orgId);
             redirect.addFlashAttribute("success", "You have joined the organization.");
             return "redirect:/dashboard";
         } catch (InvalidRequestException e) {

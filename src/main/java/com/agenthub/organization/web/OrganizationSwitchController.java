@@ -1,6 +1,7 @@
 package com.agenthub.organization.web;
 
 import com.agenthub.organization.Actor;
+import com.agenthub.organization.CurrentOrganization;
 import com.agenthub.organization.OrganizationMembership;
 import com.agenthub.organization.SignupService;
 import com.agenthub.shared.web.InvalidRequestException;
@@ -23,9 +24,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class OrganizationSwitchController {
 
-    /** Must match the attribute the request's actor resolution reads. */
-    static final String CURRENT_ORG = "agenthub.currentOrg";
-
     private final SignupService signups;
 
     OrganizationSwitchController(SignupService signups) {
@@ -42,7 +40,7 @@ class OrganizationSwitchController {
                 .filter(m -> m.orgId().equals(orgId))
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("You are not a member of that organization."));
-        session.setAttribute(CURRENT_ORG, target.orgId());
+        session.setAttribute(CurrentOrganization.SESSION_ATTRIBUTE, target.orgId());
         redirect.addFlashAttribute("success", "Switched to " + target.orgName() + ".");
         return "redirect:/dashboard";
     }
@@ -61,7 +59,7 @@ class OrganizationSwitchController {
         }
         try {
             UUID orgId = signups.createOrganization(actor.user(), form.name());
-            session.setAttribute(CURRENT_ORG, orgId);
+            session.setAttribute(CurrentOrganization.SESSION_ATTRIBUTE, orgId);
         } catch (InvalidRequestException e) {
             FormErrors.reject(binding, e);
             return "org/new";
