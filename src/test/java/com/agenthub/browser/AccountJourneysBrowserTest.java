@@ -118,6 +118,13 @@ class AccountJourneysBrowserTest {
 
         page.navigate(url("/settings/members"));
         assertThat(page.getByTestId("members-table")).containsText(invitee);
+
+        // An htmx request (CSRF header from app.js) swaps only the table.
+        page.getByLabel("Role of " + invitee).selectOption("VIEWER");
+        assertThat(page.locator("#members-table .alert-success")).hasText("Role changed to Viewer.");
+        assertThat(page.locator("#htmx-error")).isHidden();
+        page.reload();
+        assertThat(page.getByLabel("Role of " + invitee)).hasValue("VIEWER");
     }
 
     @Test
