@@ -15,10 +15,15 @@ public enum Action {
     /** Granting or taking away the OWNER role. */
     TRANSFER_OWNERSHIP(Role.OWNER, null),
     MANAGE_OWN_API_TOKENS(Role.VIEWER, null),
+    VIEW_AGENTS(Role.VIEWER, null),
+    CREATE_AGENT(Role.ADMIN, null),
+    UPDATE_AGENT(Role.ADMIN, null),
+    DELETE_AGENT(Role.ADMIN, null),
 
     // Platform actions: only a super admin, whatever the organization.
     MANAGE_ORGANIZATIONS,
-    VIEW_AUDIT_LOG;
+    VIEW_AUDIT_LOG,
+    MANAGE_MODEL_CATALOG;
 
     private final Role minimumRole;
     private final Feature feature;

@@ -37,8 +37,13 @@ class AuthorizationMatrixTest {
             REMOVE_MEMBER        | y     | y     | -      | -      | -    | -
             TRANSFER_OWNERSHIP   | y     | -     | -      | -      | -    | -
             MANAGE_OWN_API_TOKENS| y     | y     | y      | y      | -    | -
+            VIEW_AGENTS          | y     | y     | y      | y      | -    | -
+            CREATE_AGENT         | y     | y     | -      | -      | -    | -
+            UPDATE_AGENT         | y     | y     | -      | -      | -    | -
+            DELETE_AGENT         | y     | y     | -      | -      | -    | -
             MANAGE_ORGANIZATIONS | -     | -     | -      | -      | -    | y
             VIEW_AUDIT_LOG       | -     | -     | -      | -      | -    | y
+            MANAGE_MODEL_CATALOG | -     | -     | -      | -      | -    | y
             """;
 
     private static final List<String> COLUMNS = List.of("OWNER", "ADMIN", "MEMBER", "VIEWER", "NONE", "SUPER");

@@ -3,6 +3,8 @@ package com.agenthub.organization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.agenthub.agent.AgentMother;
+import com.agenthub.agent.AgentService;
 import com.agenthub.identity.UserAccounts;
 import com.agenthub.shared.tenancy.TenantContext;
 import com.agenthub.support.AgentHubTest;
@@ -46,6 +48,11 @@ class RowLevelSecurityTest {
         TENANT_TABLES.put("api_tokens", new TenantTable("org_id", (org, user) ->
                 "INSERT INTO api_tokens (id, org_id, user_id, name, token_prefix, token_hash) VALUES "
                         + "(gen_random_uuid(), '" + org + "', '" + user + "', 'stolen', 'ah_x', md5(random()::text))"));
+        TENANT_TABLES.put("agents", new TenantTable("org_id", (org, user) ->
+                "INSERT INTO agents (id, org_id, name, provider, model, temperature, max_tokens, top_p, tone, behavior, "
+                        + "language_style, memory_mode, memory_max_messages, memory_token_budget) VALUES (gen_random_uuid(), '"
+                        + org + "', 'Intruder ' || gen_random_uuid(), 'sandbox', 'sandbox', 0.5, 100, 1, 'CASUAL', 'DIRECT', "
+                        + "'CONCISE', 'NONE', 0, 0)"));
         TENANT_TABLES.put("audit_events", new TenantTable("org_id", (org, user) ->
                 "INSERT INTO audit_events (org_id, action) VALUES ('" + org + "', 'FORGED')"));
     }
@@ -59,6 +66,7 @@ class RowLevelSecurityTest {
     @Autowired InvitationService invitations;
     @Autowired ApiTokenService tokens;
     @Autowired UserAccounts users;
+    @Autowired AgentService agents;
 
     OrganizationMother.TestOrg a;
     OrganizationMother.TestOrg b;
@@ -76,6 +84,7 @@ class RowLevelSecurityTest {
                 transaction.executeWithoutResult(s -> jdbc.update(
                         "INSERT INTO org_limit_overrides (org_id, limit_name, limit_value) VALUES (?, 'max_agents', 7)",
                         org.id()));
+                agents.create(owner, AgentMother.settings("RLS agent"));
             });
         }
         outsider = users.register(OrganizationMother.uniqueEmail("outsider"), "Outsider", OrganizationMother.PASSWORD).id();

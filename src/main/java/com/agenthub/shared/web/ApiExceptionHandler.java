@@ -3,6 +3,7 @@ package com.agenthub.shared.web;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
+import tools.jackson.databind.DatabindException;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -45,6 +46,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(ValidationFailedException.class)
+    ProblemDetail validationFailed(ValidationFailedException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setProperty("errors", e.problems().stream()
+                .map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+        return problem;
+    }
+
     @ExceptionHandler(TooManyRequestsException.class)
     ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
@@ -77,6 +86,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = JsonPaths.of(mismatch.getPath());
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "'" + field + "' has the wrong type or value.");
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", "has the wrong type or value")));
+            return ResponseEntity.badRequest().body(problem);
+        }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
                 "The request body is not valid JSON of the expected shape."));
     }

@@ -1,0 +1,88 @@
+package com.agenthub.agent.web;
+
+import com.agenthub.agent.AgentQuery;
+import com.agenthub.agent.AgentService;
+import com.agenthub.agent.AgentStatus;
+import com.agenthub.llm.ModelCatalog;
+import com.agenthub.llm.Provider;
+import com.agenthub.organization.AccessPolicy;
+import com.agenthub.organization.Action;
+import com.agenthub.organization.Actor;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The agent dashboard (cards, filters, list) and an agent's page. */
+@Controller
+class AgentsController {
+
+    static final int PAGE_SIZE = 20;
+
+    private final AgentService agents;
+    private final ModelCatalog catalog;
+    private final AccessPolicy access;
+
+    AgentsController(AgentService agents, ModelCatalog catalog, AccessPolicy access) {
+        this.agents = agents;
+        this.catalog = catalog;
+        this.access = access;
+    }
+
+    record Filters(String q, AgentStatus status, String provider, String sort, int offset) {
+
+        AgentQuery query() {
+            AgentQuery.Sort by = switch (sort == null ? "" : sort) {
+                case "name" -> AgentQuery.Sort.NAME;
+                case "created" -> AgentQuery.Sort.CREATED;
+                case "runs" -> AgentQuery.Sort.RUNS;
+                default -> AgentQuery.Sort.UPDATED;
+            };
+            String term = q == null ? null : q.length() > 200 ? q.substring(0, 200) : q;
+            return new AgentQuery(status, provider == null || provider.isBlank() ? null : provider, term, by,
+                    by != AgentQuery.Sort.NAME, PAGE_SIZE, Math.max(0, offset));
+        }
+
+        boolean any() {
+            return (q != null && !q.isBlank()) || status != null || (provider != null && !provider.isBlank());
+        }
+    }
+
+    @GetMapping("/agents")
+    String dashboard(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) AgentStatus status,
+                     @RequestParam(required = false) String provider, @RequestParam(required = false) String sort,
+                     @RequestParam(defaultValue = "0") int offset, Model model) {
+        list(actor, new Filters(q, status, provider, sort, offset), model);
+        model.addAttribute("totals", agents.totals(actor));
+        model.addAttribute("statuses", AgentStatus.values());
+        model.addAttribute("providers", Provider.values());
+        model.addAttribute("sandboxOnly", !catalog.anyRealProviderConfigured());
+        return "agents/index";
+    }
+
+    /** Live search and filters: only the list is re-rendered. */
+    @HxRequest
+    @GetMapping("/agents")
+    String filter(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) AgentStatus status,
+                  @RequestParam(required = false) String provider, @RequestParam(required = false) String sort,
+                  @RequestParam(defaultValue = "0") int offset, Model model) {
+        list(actor, new Filters(q, status, provider, sort, offset), model);
+        return "agents/partials/list :: list";
+    }
+
+    @GetMapping("/agents/{id}")
+    String show(Actor actor, @PathVariable UUID id, Model model) {
+        model.addAttribute("agent", agents.get(actor, id));
+        model.addAttribute("canManage", access.allows(actor, Action.UPDATE_AGENT));
+        return "agents/show";
+    }
+
+    private void list(Actor actor, Filters filters, Model model) {
+        model.addAttribute("filters", filters);
+        model.addAttribute("page", agents.list(actor, filters.query()));
+        model.addAttribute("canManage", access.allows(actor, Action.CREATE_AGENT));
+    }
+}
