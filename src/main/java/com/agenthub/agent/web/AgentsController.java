@@ -1,6 +1,5 @@
 package com.agenthub.agent.web;
 
-import com.agenthub.agent.AgentQuery;
 import com.agenthub.agent.AgentService;
 import com.agenthub.agent.AgentStatus;
 import com.agenthub.llm.ModelCatalog;
@@ -32,30 +31,11 @@ class AgentsController {
         this.access = access;
     }
 
-    record Filters(String q, AgentStatus status, String provider, String sort, int offset) {
-
-        AgentQuery query() {
-            AgentQuery.Sort by = switch (sort == null ? "" : sort) {
-                case "name" -> AgentQuery.Sort.NAME;
-                case "created" -> AgentQuery.Sort.CREATED;
-                case "runs" -> AgentQuery.Sort.RUNS;
-                default -> AgentQuery.Sort.UPDATED;
-            };
-            String term = q == null ? null : q.length() > 200 ? q.substring(0, 200) : q;
-            return new AgentQuery(status, provider == null || provider.isBlank() ? null : provider, term, by,
-                    by != AgentQuery.Sort.NAME, PAGE_SIZE, Math.max(0, offset));
-        }
-
-        boolean any() {
-            return (q != null && !q.isBlank()) || status != null || (provider != null && !provider.isBlank());
-        }
-    }
-
     @GetMapping("/agents")
     String dashboard(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) AgentStatus status,
                      @RequestParam(required = false) String provider, @RequestParam(required = false) String sort,
                      @RequestParam(defaultValue = "0") int offset, Model model) {
-        list(actor, new Filters(q, status, provider, sort, offset), model);
+        list(actor, new AgentFilters(q, status, provider, sort, offset), model);
         model.addAttribute("totals", agents.totals(actor));
         model.addAttribute("statuses", AgentStatus.values());
         model.addAttribute("providers", Provider.values());
@@ -69,7 +49,7 @@ class AgentsController {
     String filter(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) AgentStatus status,
                   @RequestParam(required = false) String provider, @RequestParam(required = false) String sort,
                   @RequestParam(defaultValue = "0") int offset, Model model) {
-        list(actor, new Filters(q, status, provider, sort, offset), model);
+        list(actor, new AgentFilters(q, status, provider, sort, offset), model);
         return "agents/partials/list :: list";
     }
 
@@ -80,9 +60,9 @@ class AgentsController {
         return "agents/show";
     }
 
-    private void list(Actor actor, Filters filters, Model model) {
+    private void list(Actor actor, AgentFilters filters, Model model) {
         model.addAttribute("filters", filters);
-        model.addAttribute("page", agents.list(actor, filters.query()));
+        model.addAttribute("page", agents.list(actor, filters.query(PAGE_SIZE)));
         model.addAttribute("canManage", access.allows(actor, Action.CREATE_AGENT));
     }
 }
