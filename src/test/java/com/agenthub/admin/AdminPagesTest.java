@@ -24,14 +24,12 @@ import org.springframework.test.web.servlet.MockMvc;
 @AgentHubTest
 class AdminPagesTest {
 
-    static final String SUPER = "super@agenthub.test";
-    static final String DEMO_PASSWORD = "demo-password";
-
     @LocalServerPort int port;
     @Autowired MockMvc mvc;
     @Autowired OrganizationMother mother;
     @Autowired MembershipDirectory directory;
     @Autowired ApiTokenService tokens;
+    @Autowired com.agenthub.llm.ModelCatalog catalog;
 
     @Test
     void onlySuperAdminsReachTheAdminPages() throws Exception {
@@ -46,7 +44,7 @@ class AdminPagesTest {
     @Test
     void liveSearchReturnsOnlyTheResultsTable() throws Exception {
         var org = mother.organization(Tier.FREE);
-        var admin = signIn(mvc, SUPER, DEMO_PASSWORD);
+        var admin = signIn(mvc, mother.superAdmin().email(), OrganizationMother.PASSWORD);
 
         String full = mvc.perform(get("/admin/organizations").with(admin).param("q", org.name()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -62,7 +60,7 @@ class AdminPagesTest {
     @Test
     void changingATierTakesEffectAndIsAudited() throws Exception {
         var org = mother.organization(Tier.FREE);
-        var admin = signIn(mvc, SUPER, DEMO_PASSWORD);
+        var admin = signIn(mvc, mother.superAdmin().email(), OrganizationMother.PASSWORD);
 
         mvc.perform(post("/admin/organizations/" + org.id() + "/tier").with(admin).with(csrf()).param("tier", "GROWTH"))
                 .andExpect(redirectedUrl("/admin/organizations/" + org.id()));
@@ -78,7 +76,7 @@ class AdminPagesTest {
         var org = mother.organization(Tier.GROWTH);
         var member = mother.member(org, Role.ADMIN);
         var secret = TenantContext.callAs(org.id(), () -> tokens.create(mother.owner(org), "ci")).secret();
-        var admin = signIn(mvc, SUPER, DEMO_PASSWORD);
+        var admin = signIn(mvc, mother.superAdmin().email(), OrganizationMother.PASSWORD);
         var memberSession = signIn(mvc, member.email(), OrganizationMother.PASSWORD);
 
         mvc.perform(post("/admin/organizations/" + org.id() + "/suspend").with(admin).with(csrf())
@@ -103,15 +101,47 @@ class AdminPagesTest {
     @Test
     void suspendingNeedsAReason() throws Exception {
         var org = mother.organization(Tier.FREE);
-        var admin = signIn(mvc, SUPER, DEMO_PASSWORD);
+        var admin = signIn(mvc, mother.superAdmin().email(), OrganizationMother.PASSWORD);
         mvc.perform(post("/admin/organizations/" + org.id() + "/suspend").with(admin).with(csrf()).param("reason", " "))
                 .andExpect(redirectedUrl("/admin/organizations/" + org.id()));
         assertThat(directory.membershipsOf(org.owner().id()).get(0).suspended()).isFalse();
     }
 
     @Test
+    void aSuperAdminRepricesAModelAndTheChangeIsAudited() throws Exception {
+        var admin = signIn(mvc, mother.superAdmin().email(), OrganizationMother.PASSWORD);
+        mvc.perform(post("/admin/models").with(admin).with(csrf()).param("provider", "groq")
+                        .param("model", "openai/gpt-oss-120b").param("inputPrice", "0.20").param("outputPrice", "0.90")
+                        .param("contextWindow", "131072").param("minTier", "FREE").param("active", "true"))
+                .andExpect(redirectedUrl("/admin/models"));
+
+        assertThat(catalog.find("groq", "openai/gpt-oss-120b").orElseThrow().outputPricePerMtok())
+                .isEqualByComparingTo("0.90");
+        String audit = mvc.perform(get("/admin/audit").with(admin)).andReturn().getResponse().getContentAsString();
+        assertThat(audit).contains("MODEL_REPRICED").contains("groq:openai/gpt-oss-120b");
+
+        mvc.perform(post("/admin/models").with(admin).with(csrf()).param("provider", "groq")
+                .param("model", "openai/gpt-oss-120b").param("inputPrice", "-1").param("outputPrice", "0.90")
+                .param("contextWindow", "131072").param("minTier", "FREE"));
+        assertThat(catalog.find("groq", "openai/gpt-oss-120b").orElseThrow().inputPricePerMtok())
+                .isEqualByComparingTo("0.20");
+    }
+
+    @Test
+    void anOrganizationOwnerCannotEditTheCatalog() throws Exception {
+        var org = mother.organization(Tier.ENTERPRISE);
+        var owner = signIn(mvc, org.owner().email(), OrganizationMother.PASSWORD);
+        mvc.perform(get("/admin/models").with(owner)).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/models").with(owner).with(csrf()).param("provider", "openai").param("model", "gpt-4o")
+                        .param("inputPrice", "0").param("outputPrice", "0").param("contextWindow", "1")
+                        .param("minTier", "FREE"))
+                .andExpect(status().isForbidden());
+        assertThat(catalog.find("openai", "gpt-4o").orElseThrow().inputPricePerMtok()).isEqualByComparingTo("2.50");
+    }
+
+    @Test
     void anUnknownOrganizationIsNotFound() throws Exception {
-        var admin = signIn(mvc, SUPER, DEMO_PASSWORD);
+        var admin = signIn(mvc, mother.superAdmin().email(), OrganizationMother.PASSWORD);
         mvc.perform(get("/admin/organizations/" + java.util.UUID.randomUUID()).with(admin))
                 .andExpect(status().isNotFound());
     }

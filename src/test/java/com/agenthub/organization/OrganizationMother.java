@@ -62,6 +62,12 @@ public class OrganizationMother {
                 s -> memberships.save(new Membership(org.id(), user.id(), role))));
     }
 
+    public UserAccount superAdmin() {
+        UserAccount user = users.register(uniqueEmail("super"), "Platform admin", PASSWORD);
+        users.grantPlatformRole(user.id(), com.agenthub.identity.PlatformRole.SUPER_ADMIN);
+        return user;
+    }
+
     public UserAccount userWithoutOrganization() {
         return users.register(uniqueEmail("loner"), "Loner", PASSWORD);
     }
