@@ -10,45 +10,26 @@ import com.agenthub.support.AgentHubTest;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The account journeys a person takes, in a real headless Chromium against the running app. */
 @AgentHubTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccountJourneysBrowserTest {
+class AccountJourneysBrowserTest extends BrowserTest {
 
     static final String DEMO_PASSWORD = "demo-password";
 
-    @LocalServerPort int port;
     @Autowired OrganizationMother mother;
 
-    Playwright playwright;
-    Browser browser;
     BrowserContext context;
     Page page;
 
-    @BeforeAll
-    void startBrowser() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.launch(playwright);
-    }
 
-    @AfterAll
-    void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
 
     @BeforeEach
     void freshContext() {
@@ -69,13 +50,11 @@ class AccountJourneysBrowserTest {
         page.getByLabel("Email").fill(email);
         page.getByLabel("Password").fill("short");
         page.getByLabel("Organization name").fill("Bea's Bakery");
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Create account")).click();
+        button(page, "Create account").click();
         assertThat(page.locator("#password-error")).containsText("Use 10 to 200 characters.");
 
         page.getByLabel("Password").fill("a-long-enough-password");
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Create account")).click();
+        button(page, "Create account").click();
 
         assertThat(page.getByTestId("dashboard-heading")).hasText("Bea's Bakery");
         assertThat(page.getByTestId("tier-badge")).hasText("Free");
@@ -96,8 +75,7 @@ class AccountJourneysBrowserTest {
         var form = page.getByTestId("invite-form");
         form.getByLabel("Email").fill(invitee);
         form.getByLabel("Role").selectOption("MEMBER");
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Create invitation")).click();
+        button(page, "Create invitation").click();
         String link = page.getByTestId("invite-link").inputValue();
         assertThat(link).contains("/invitations/inv_");
 
@@ -107,8 +85,7 @@ class AccountJourneysBrowserTest {
             assertThat(other.locator("h1")).hasText("Join Acme");
             other.getByLabel("Your name").fill("Ivy Invitee");
             other.getByLabel("Password").fill("another-long-password");
-            other.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                    new Page.GetByRoleOptions().setName("Create account and join")).click();
+            button(other, "Create account and join").click();
             assertThat(other.getByTestId("dashboard-heading")).hasText("Acme");
             assertThat(other.locator(".main-nav")).isVisible();
 
@@ -160,20 +137,6 @@ class AccountJourneysBrowserTest {
         assertThat(response.text()).contains("This needs the Admin role or higher; you are Viewer.");
     }
 
-    private BrowserContext newContext() {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
-    }
 
-    private void signIn(Page target, String email, String password) {
-        target.navigate(url("/login"));
-        target.getByLabel("Email").fill(email);
-        target.getByLabel("Password").fill(password);
-        target.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(target).hasURL(url("/dashboard"));
-    }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -8,45 +8,26 @@ import com.agenthub.support.AgentHubTest;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @AgentHubTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AgentJourneyBrowserTest {
+class AgentJourneyBrowserTest extends BrowserTest {
 
-    @LocalServerPort int port;
     @Autowired OrganizationMother mother;
 
-    Playwright playwright;
-    Browser browser;
 
-    @BeforeAll
-    void startBrowser() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.launch(playwright);
-    }
 
-    @AfterAll
-    void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
 
     @Test
     void anAdminBuildsFindsEditsPausesAndDeletesAnAgent() {
         var org = mother.organization(Tier.GROWTH);
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+        try (BrowserContext context = newContext()) {
             Page page = context.newPage();
             page.onDialog(dialog -> dialog.accept());
-            signIn(page, org.owner().email());
+            signIn(page, org.owner().email(), OrganizationMother.PASSWORD);
 
             page.navigate(url("/agents"));
             assertThat(page.getByTestId("agents-empty")).isVisible();
@@ -99,19 +80,6 @@ class AgentJourneyBrowserTest {
         }
     }
 
-    private static com.microsoft.playwright.Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
 
-    private void signIn(Page page, String email) {
-        page.navigate(url("/login"));
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill(OrganizationMother.PASSWORD);
-        button(page, "Sign in").click();
-        assertThat(page).hasURL(url("/dashboard"));
-    }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }
