@@ -13,6 +13,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The demo's agents, on the offline sandbox model so the demo needs no provider key. Idempotent by name. */
 @Component
@@ -24,8 +25,11 @@ class AgentDemoData implements ApplicationRunner {
     private final AgentRepository repository;
     private final UserAccounts users;
     private final MembershipDirectory directory;
+    private final TransactionTemplate transaction;
 
-    AgentDemoData(AgentService agents, AgentRepository repository, UserAccounts users, MembershipDirectory directory) {
+    AgentDemoData(AgentService agents, AgentRepository repository, UserAccounts users, MembershipDirectory directory,
+                  TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.agents = agents;
         this.repository = repository;
         this.users = users;
@@ -67,13 +71,14 @@ class AgentDemoData implements ApplicationRunner {
         var memberships = directory.membershipsOf(owner.id());
         var membership = memberships.stream().filter(m -> m.orgId().equals(orgId)).findFirst().orElseThrow();
         Actor actor = new Actor(owner, membership, memberships);
-        TenantContext.runAs(orgId, () -> {
+        // One transaction with the organization bound: outside it, row-level security shows no agents at all.
+        TenantContext.runAs(orgId, () -> transaction.executeWithoutResult(status -> {
             for (AgentSettings settings : wanted) {
                 if (!repository.existsByOrgIdAndNameIgnoreCaseAndDeletedAtIsNull(orgId, settings.name())) {
                     agents.create(actor, settings);
                 }
             }
-        });
+        }));
     }
 
     private static AgentSettings agent(String name, String description, List<String> traits, Tone tone,

@@ -1,13 +1,36 @@
 package com.agenthub.llm;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Platform-wide provider keys, from OPENAI_API_KEY, GROQ_API_KEY, ANTHROPIC_API_KEY and OPENAI_BASE_URL.
  * Empty means not configured.
  */
 @ConfigurationProperties("agenthub.llm")
-public record LlmProperties(String openaiApiKey, String groqApiKey, String anthropicApiKey, String openaiBaseUrl) {
+public record LlmProperties(String openaiApiKey, String groqApiKey, String anthropicApiKey, String openaiBaseUrl,
+                            @DefaultValue("https://api.openai.com/v1") String openaiApiUrl,
+                            @DefaultValue("https://api.groq.com/openai/v1") String groqApiUrl,
+                            @DefaultValue("https://api.anthropic.com") String anthropicApiUrl,
+                            @DefaultValue("120s") java.time.Duration timeout) {
+
+    /** Where a provider's API is and the key to send, or null when the provider is not configured. */
+    Endpoint endpoint(Provider provider) {
+        if (!configured(provider)) {
+            return null;
+        }
+        return switch (provider) {
+            case OPENAI -> new Endpoint(openaiApiUrl, openaiApiKey);
+            case GROQ -> new Endpoint(groqApiUrl, groqApiKey);
+            case ANTHROPIC -> new Endpoint(anthropicApiUrl, anthropicApiKey);
+            // A local server (Ollama, vLLM) usually wants no key: an empty one sends no Authorization header.
+            case OPENAI_COMPATIBLE -> new Endpoint(openaiBaseUrl, present(openaiApiKey) ? openaiApiKey : "");
+            case SANDBOX -> new Endpoint("sandbox", "");
+        };
+    }
+
+    record Endpoint(String baseUrl, String apiKey) {
+    }
 
     boolean configured(Provider provider) {
         return switch (provider) {

@@ -19,6 +19,9 @@ public enum Action {
     CREATE_AGENT(Role.ADMIN, null),
     UPDATE_AGENT(Role.ADMIN, null),
     DELETE_AGENT(Role.ADMIN, null),
+    RUN_AGENT(Role.MEMBER, null),
+    VIEW_EXECUTIONS(Role.VIEWER, null),
+    CLEAR_AGENT_MEMORY(Role.ADMIN, null),
 
     // Platform actions: only a super admin, whatever the organization.
     MANAGE_ORGANIZATIONS,

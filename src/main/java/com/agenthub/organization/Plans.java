@@ -39,6 +39,14 @@ public class Plans {
         return new PlanView(base.tier(), base.displayName(), base.features(), limits, base.queuePriority());
     }
 
+    /** The plan of the organization bound to this thread, with its overrides. */
+    @Transactional(readOnly = true)
+    public PlanView currentPlanOf(UUID orgId) {
+        Tier tier = Tier.valueOf(jdbc.sql("SELECT tier FROM organizations WHERE id = ?").param(orgId)
+                .query(String.class).single());
+        return effectivePlan(orgId, tier);
+    }
+
     /** The lowest tier whose plan has the feature, for "upgrade to X" messages. */
     @Transactional(readOnly = true)
     public Optional<Tier> lowestTierWith(Feature feature) {

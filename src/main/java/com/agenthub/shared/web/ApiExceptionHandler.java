@@ -61,6 +61,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
     }
 
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflictingState(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage());
+    }
+
     @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
     ProblemDetail conflict(Exception e) {
         return problem(HttpStatus.CONFLICT, "Someone else changed this at the same time. Load it again and retry.");

@@ -39,6 +39,11 @@ class PageExceptionHandler {
         return page(response, 400, "error/400", e.getMessage());
     }
 
+    @ExceptionHandler(ConflictException.class)
+    ModelAndView conflictingState(ConflictException e, HttpServletResponse response) {
+        return page(response, 409, "error/400", e.getMessage());
+    }
+
     @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
     ModelAndView conflict(Exception e, HttpServletResponse response) {
         return page(response, 409, "error/400", "Someone else changed this at the same time. Load it again and retry.");

@@ -1,0 +1,80 @@
+package com.agenthub.execution;
+
+import com.agenthub.shared.PageSlice;
+import java.sql.Timestamp;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Listing executions newest first. The organization list is keyset-paged on (created_at, id) so the
+ * thousandth page costs what the first does, whatever the table's size.
+ */
+@Component
+class ExecutionQueries {
+
+    private final JdbcClient jdbc;
+
+    ExecutionQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    ExecutionPage list(UUID orgId, ExecutionFilter filter, ExecutionCursor after, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE e.org_id = :org");
+        Map<String, Object> params = new HashMap<>();
+        params.put("org", orgId);
+        if (filter.agentId() != null) {
+            where.append(" AND e.agent_id = :agent");
+            params.put("agent", filter.agentId());
+        }
+        if (filter.status() != null) {
+            where.append(" AND e.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.from() != null) {
+            where.append(" AND e.created_at >= :from");
+            params.put("from", Timestamp.from(filter.from().atStartOfDay().toInstant(ZoneOffset.UTC)));
+        }
+        if (filter.to() != null) {
+            where.append(" AND e.created_at < :to");
+            params.put("to", Timestamp.from(filter.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+        }
+        if (filter.requestedBy() != null) {
+            where.append(" AND e.requested_by = :requester");
+            params.put("requester", filter.requestedBy());
+        }
+        if (after != null) {
+            where.append(" AND (e.created_at, e.id) < (:afterTime, :afterId)");
+            params.put("afterTime", Timestamp.from(after.createdAt()));
+            params.put("afterId", after.id());
+        }
+        params.put("limit", limit + 1);
+        List<ExecutionView> rows = jdbc.sql(ExecutionRecords.SELECT + where
+                        + " ORDER BY e.created_at DESC, e.id DESC LIMIT :limit")
+                .params(params)
+                .query((rs, n) -> ExecutionRecords.view(rs))
+                .list();
+        if (rows.size() <= limit) {
+            return new ExecutionPage(rows, null);
+        }
+        List<ExecutionView> page = rows.subList(0, limit);
+        ExecutionView last = page.get(limit - 1);
+        return new ExecutionPage(List.copyOf(page), new ExecutionCursor(last.createdAt(), last.id()));
+    }
+
+    PageSlice<ExecutionView> forAgent(UUID orgId, UUID agentId, ExecutionStatus status, int limit, int offset) {
+        String where = " WHERE e.org_id = ? AND e.agent_id = ?" + (status == null ? "" : " AND e.status = ?");
+        Object[] params = status == null ? new Object[] {orgId, agentId} : new Object[] {orgId, agentId, status.name()};
+        long total = jdbc.sql("SELECT count(*) FROM executions e" + where).params(params).query(Long.class).single();
+        List<ExecutionView> items = jdbc.sql(ExecutionRecords.SELECT + where
+                        + " ORDER BY e.created_at DESC, e.id DESC LIMIT " + limit + " OFFSET " + offset)
+                .params(params)
+                .query((rs, n) -> ExecutionRecords.view(rs))
+                .list();
+        return new PageSlice<>(items, total, limit, offset);
+    }
+}

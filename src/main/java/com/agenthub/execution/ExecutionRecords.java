@@ -1,0 +1,101 @@
+package com.agenthub.execution;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The executions and execution_events tables, in SQL; callers hold the transaction and the tenant. */
+@Component
+class ExecutionRecords {
+
+    static final String SELECT = """
+            SELECT e.*, a.name AS agent_name, u.email AS requested_by_email
+              FROM executions e JOIN agents a ON a.id = e.agent_id LEFT JOIN users u ON u.id = e.requested_by""";
+
+    private final JdbcClient jdbc;
+
+    ExecutionRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(UUID id, UUID orgId, UUID agentId, UUID parentId, String task, String contextJson, int priority,
+                Integer maxTokens, UUID requestedBy) {
+        jdbc.sql("""
+                        INSERT INTO executions (id, org_id, agent_id, parent_id, task, context, status, priority, max_tokens, requested_by)
+                        VALUES (?, ?, ?, ?, ?, ?::jsonb, 'QUEUED', ?, ?, ?)""")
+                .params(id, orgId, agentId, parentId, task, contextJson, priority, maxTokens, requestedBy)
+                .update();
+    }
+
+    Optional<ExecutionView> find(UUID id) {
+        return jdbc.sql(SELECT + " WHERE e.id = ?").param(id).query((rs, n) -> view(rs)).optional();
+    }
+
+    /** Locks the row for the job that starts it; another instance's job for the same row waits. */
+    Optional<ExecutionView> lockForStart(UUID id) {
+        return jdbc.sql(SELECT + " WHERE e.id = ? FOR UPDATE OF e").param(id).query((rs, n) -> view(rs)).optional();
+    }
+
+    void markRunning(UUID id, String provider, String model) {
+        jdbc.sql("""
+                        UPDATE executions SET status = 'RUNNING', attempts = attempts + 1, started_at = now(),
+                               provider = ?, model = ? WHERE id = ?""")
+                .params(provider, model, id).update();
+    }
+
+    /** Finishes a running execution once: a second finish of the same run changes nothing and returns 0. */
+    int finish(UUID id, ExecutionStatus status, String output, String error, Integer inputTokens, Integer outputTokens,
+               BigDecimal cost, Long durationMs) {
+        return jdbc.sql("""
+                        UPDATE executions SET status = ?, output = ?, error = ?, input_tokens = ?, output_tokens = ?,
+                               cost = ?, duration_ms = ?, finished_at = now()
+                         WHERE id = ? AND status IN ('QUEUED', 'RUNNING')""")
+                .params(status.name(), output, error, inputTokens, outputTokens, cost, durationMs, id)
+                .update();
+    }
+
+    long countRunning(UUID orgId) {
+        return jdbc.sql("SELECT count(*) FROM executions WHERE org_id = ? AND status = 'RUNNING'").param(orgId)
+                .query(Long.class).single();
+    }
+
+    long countThisMonth(UUID orgId) {
+        return jdbc.sql("SELECT count(*) FROM executions WHERE org_id = ? AND created_at >= date_trunc('month', now())")
+                .param(orgId).query(Long.class).single();
+    }
+
+    void event(UUID orgId, UUID executionId, String kind, String message) {
+        jdbc.sql("INSERT INTO execution_events (org_id, execution_id, kind, message) VALUES (?, ?, ?, ?)")
+                .params(orgId, executionId, kind, message).update();
+    }
+
+    List<ExecutionEventView> events(UUID executionId) {
+        return jdbc.sql("SELECT kind, message, created_at FROM execution_events WHERE execution_id = ? ORDER BY id")
+                .param(executionId)
+                .query((rs, n) -> new ExecutionEventView(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    static ExecutionView view(ResultSet rs) throws SQLException {
+        return new ExecutionView((UUID) rs.getObject("id"), (UUID) rs.getObject("agent_id"), rs.getString("agent_name"),
+                ExecutionStatus.valueOf(rs.getString("status")), rs.getString("task"), rs.getString("context"),
+                rs.getString("output"), rs.getString("error"), rs.getString("provider"), rs.getString("model"),
+                (Integer) rs.getObject("input_tokens"), (Integer) rs.getObject("output_tokens"), rs.getBigDecimal("cost"),
+                (Long) rs.getObject("duration_ms"), rs.getInt("attempts"), (Integer) rs.getObject("max_tokens"),
+                rs.getBoolean("cache_hit"),
+                (UUID) rs.getObject("requested_by"), rs.getString("requested_by_email"),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("finished_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,153 @@
+package com.agenthub.execution;
+
+import com.agenthub.agent.AgentService;
+import com.agenthub.agent.AgentStatus;
+import com.agenthub.agent.AgentView;
+import com.agenthub.organization.AccessPolicy;
+import com.agenthub.organization.Action;
+import com.agenthub.organization.Actor;
+import com.agenthub.organization.Limit;
+import com.agenthub.organization.Plans;
+import com.agenthub.shared.PageSlice;
+import com.agenthub.shared.web.ConflictException;
+import com.agenthub.shared.web.NotFoundException;
+import com.agenthub.shared.web.ValidationFailedException;
+import com.agenthub.shared.web.ValidationFailedException.FieldProblem;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Submitting and reading executions. A run is queued and its job scheduled in one transaction. */
+@Service
+public class ExecutionService {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final AccessPolicy access;
+    private final AgentService agents;
+    private final ExecutionRecords records;
+    private final ExecutionQueries queries;
+    private final AgentMemory memory;
+    private final Plans plans;
+    private final Scheduler scheduler;
+    private final OneTimeTask<ExecutionJob> task;
+
+    ExecutionService(AccessPolicy access, AgentService agents, ExecutionRecords records, ExecutionQueries queries,
+                     AgentMemory memory, Plans plans, @Lazy Scheduler scheduler, OneTimeTask<ExecutionJob> task) {
+        this.access = access;
+        this.agents = agents;
+        this.records = records;
+        this.queries = queries;
+        this.memory = memory;
+        this.plans = plans;
+        this.scheduler = scheduler;
+        this.task = task;
+    }
+
+    @Transactional
+    public ExecutionView submit(Actor actor, UUID agentId, SubmitRun run) {
+        access.require(actor, Action.RUN_AGENT);
+        AgentView agent = agents.get(actor, agentId);
+        String context = validate(run);
+        if (agent.status() == AgentStatus.OFFLINE) {
+            throw new ConflictException(agent.name() + " is offline. Bring it online to run it.");
+        }
+        access.requireWithinLimit(actor, Limit.MAX_EXECUTIONS_PER_MONTH, records.countThisMonth(actor.orgId()));
+        UUID id = UUID.randomUUID();
+        int priority = switch (plans.effectivePlan(actor.orgId(), actor.tier()).queuePriority()) {
+            case "HIGH" -> 90;
+            case "LOW" -> 10;
+            default -> 50;
+        };
+        records.insert(id, actor.orgId(), agentId, null, run.task().strip(), context, priority, run.maxTokens(),
+                actor.userId());
+        records.event(actor.orgId(), id, "QUEUED", "Queued by " + actor.user().email() + ".");
+        scheduler.scheduleIfNotExists(task.instanceBuilder(id.toString()).data(new ExecutionJob(id, actor.orgId()))
+                .priority(priority).scheduledTo(Instant.now()));
+        // The scheduler's own immediate check runs before this transaction commits and sees nothing:
+        // look again once the job row is visible, instead of waiting for the next poll.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                scheduler.triggerCheckForDueExecutions();
+            }
+        });
+        return records.find(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public ExecutionView get(Actor actor, UUID id) {
+        access.require(actor, Action.VIEW_EXECUTIONS);
+        return records.find(id).orElseThrow(() -> new NotFoundException("No such execution in this organization."));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ExecutionEventView> events(Actor actor, UUID id) {
+        get(actor, id);
+        return records.events(id);
+    }
+
+    @Transactional(readOnly = true)
+    public PageSlice<ExecutionView> forAgent(Actor actor, UUID agentId, ExecutionStatus status, int limit, int offset) {
+        access.require(actor, Action.VIEW_EXECUTIONS);
+        agents.get(actor, agentId);
+        return queries.forAgent(actor.orgId(), agentId, status, limit, offset);
+    }
+
+    @Transactional(readOnly = true)
+    public ExecutionPage list(Actor actor, ExecutionFilter filter, ExecutionCursor after, int limit) {
+        access.require(actor, Action.VIEW_EXECUTIONS);
+        return queries.list(actor.orgId(), filter, after, limit);
+    }
+
+    @Transactional
+    public int clearMemory(Actor actor, UUID agentId) {
+        access.require(actor, Action.CLEAR_AGENT_MEMORY);
+        agents.get(actor, agentId);
+        return memory.clear(actor.orgId(), agentId);
+    }
+
+    private static String validate(SubmitRun run) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (run.task() == null || run.task().isBlank()) {
+            problems.add(new FieldProblem("task", "Describe the task."));
+        } else if (run.task().length() > 20_000) {
+            problems.add(new FieldProblem("task", "Tasks are up to 20,000 characters."));
+        }
+        if (run.maxTokens() != null && (run.maxTokens() < 1 || run.maxTokens() > 200_000)) {
+            problems.add(new FieldProblem("max_tokens", "Max tokens is from 1 to 200,000."));
+        }
+        String context = null;
+        if (run.contextJson() != null && !run.contextJson().isBlank()) {
+            if (run.contextJson().length() > 100_000) {
+                problems.add(new FieldProblem("context", "The context is up to 100 KB of JSON."));
+            } else {
+                try {
+                    JsonNode node = JSON.readTree(run.contextJson());
+                    if (!node.isObject()) {
+                        problems.add(new FieldProblem("context", "The context must be a JSON object, like {\"customer\": \"Acme\"}."));
+                    } else {
+                        context = JSON.writeValueAsString(node);
+                    }
+                } catch (JacksonException e) {
+                    problems.add(new FieldProblem("context", "The context is not valid JSON."));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationFailedException(problems);
+        }
+        return context;
+    }
+}

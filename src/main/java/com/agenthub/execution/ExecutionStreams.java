@@ -1,0 +1,115 @@
+package com.agenthub.execution;
+
+import com.agenthub.organization.Actor;
+import com.agenthub.shared.tenancy.TenantContext;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-Sent Events of one execution: "chunk" events with text as it is generated, then one "done"
+ * event with the final status. A run streaming in this instance is relayed as each chunk arrives; a run
+ * not (yet) streaming here is watched until it starts here or finishes, and its stored result is final.
+ */
+@Component
+public class ExecutionStreams {
+
+    private static final long TIMEOUT_MS = Duration.ofMinutes(15).toMillis();
+
+    private final ExecutionService executions;
+    private final LiveOutput live;
+    private final ScheduledExecutorService watcher = Executors.newScheduledThreadPool(2, r -> {
+        Thread thread = new Thread(r, "execution-stream-watcher");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ExecutionStreams(ExecutionService executions, LiveOutput live) {
+        this.executions = executions;
+        this.live = live;
+    }
+
+    public SseEmitter open(Actor actor, UUID id) {
+        ExecutionView execution = executions.get(actor, id);
+        SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
+        if (execution.status().finished()) {
+            done(emitter, execution.status());
+            return emitter;
+        }
+        AtomicBoolean closed = new AtomicBoolean();
+        AtomicReference<ScheduledFuture<?>> watch = new AtomicReference<>();
+        LiveOutput.Listener listener = new LiveOutput.Listener() {
+            @Override
+            public void onChunk(String text) {
+                if (!closed.get() && !send(emitter, "chunk", Map.of("text", text))) {
+                    closed.set(true);
+                }
+            }
+
+            @Override
+            public void onFinished(ExecutionStatus status) {
+                if (closed.compareAndSet(false, true)) {
+                    done(emitter, status);
+                }
+            }
+        };
+        Runnable cleanup = () -> {
+            closed.set(true);
+            live.unsubscribe(id, listener);
+            ScheduledFuture<?> future = watch.get();
+            if (future != null) {
+                future.cancel(false);
+            }
+        };
+        emitter.onCompletion(cleanup);
+        emitter.onTimeout(cleanup);
+        emitter.onError(e -> cleanup.run());
+        if (!live.subscribe(id, listener)) {
+            long[] polls = {0};
+            watch.set(watcher.scheduleWithFixedDelay(() -> {
+                if (closed.get() || live.subscribe(id, listener)) {
+                    watch.get().cancel(false); // closed, or now relayed live
+                    return;
+                }
+                if (++polls[0] % 10 == 0) { // about once a second, ask the database
+                    ExecutionStatus status = TenantContext.callAs(actor.orgId(), () -> executions.get(actor, id).status());
+                    if (status.finished() && closed.compareAndSet(false, true)) {
+                        done(emitter, status);
+                        watch.get().cancel(false);
+                    }
+                }
+            }, 100, 100, TimeUnit.MILLISECONDS));
+        }
+        return emitter;
+    }
+
+    private static boolean send(SseEmitter emitter, String name, Object data) {
+        try {
+            emitter.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            return false;
+        }
+    }
+
+    private static void done(SseEmitter emitter, ExecutionStatus status) {
+        send(emitter, "done", Map.of("status", status.id()));
+        emitter.complete();
+    }
+
+    @PreDestroy
+    void stop() {
+        watcher.shutdownNow();
+    }
+}

@@ -1,0 +1,123 @@
+package com.agenthub.execution.api;
+
+import com.agenthub.execution.ExecutionService;
+import com.agenthub.execution.ExecutionStatus;
+import com.agenthub.execution.ExecutionStreams;
+import com.agenthub.execution.ExecutionView;
+import com.agenthub.execution.SubmitRun;
+import com.agenthub.organization.Actor;
+import com.agenthub.shared.web.ApiController;
+import com.agenthub.shared.web.ValidationFailedException;
+import com.agenthub.shared.web.ValidationFailedException.FieldProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@ApiController("/api/v1")
+class ExecutionsApiController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ExecutionService executions;
+    private final ExecutionStreams streams;
+
+    ExecutionsApiController(ExecutionService executions, ExecutionStreams streams) {
+        this.executions = executions;
+        this.streams = streams;
+    }
+
+    record ExecuteRequest(String task, JsonNode context, Integer maxTokens) {
+    }
+
+    record ExecutionJson(UUID id, UUID agentId, String status, String task, JsonNode context, String output, String error,
+                         String provider, String model, Integer inputTokens, Integer outputTokens, BigDecimal cost,
+                         Long durationMs, int attempts, boolean cacheHit, Instant createdAt, Instant startedAt,
+                         Instant finishedAt) {
+
+        static ExecutionJson of(ExecutionView e) {
+            return new ExecutionJson(e.id(), e.agentId(), e.status().id(), e.task(),
+                    e.context() == null ? null : JSON.readTree(e.context()), e.output(), e.error(), e.provider(),
+                    e.model(), e.inputTokens(), e.outputTokens(), e.cost(), e.durationMs(), e.attempts(), e.cacheHit(),
+                    e.createdAt(), e.startedAt(), e.finishedAt());
+        }
+    }
+
+    record ExecutionList(List<ExecutionJson> executions, long total, int limit, int offset) {
+    }
+
+    @Operation(summary = "Run an agent", description = "Answers 202 with the queued execution and its Location; "
+            + "follow it, or its /stream, for the result.")
+    @PostMapping("/agents/{id}/execute")
+    ResponseEntity<ExecutionJson> execute(Actor actor, @PathVariable UUID id, @RequestBody ExecuteRequest body) {
+        if (body.context() != null && !body.context().isNull() && !body.context().isObject()) {
+            throw new ValidationFailedException(List.of(new FieldProblem("context", "The context must be a JSON object.")));
+        }
+        String context = body.context() == null || body.context().isNull() ? null : JSON.writeValueAsString(body.context());
+        ExecutionView queued = executions.submit(actor, id, new SubmitRun(body.task(), context, body.maxTokens()));
+        return ResponseEntity.accepted().location(URI.create("/api/v1/executions/" + queued.id()))
+                .body(ExecutionJson.of(queued));
+    }
+
+    @Operation(summary = "An execution, with its output, tokens and cost once finished")
+    @GetMapping("/executions/{id}")
+    ExecutionJson get(Actor actor, @PathVariable UUID id) {
+        return ExecutionJson.of(executions.get(actor, id));
+    }
+
+    @Operation(summary = "An agent's executions, newest first")
+    @GetMapping("/agents/{id}/executions")
+    ExecutionList forAgent(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String status,
+                           @RequestParam(defaultValue = "20") String limit, @RequestParam(defaultValue = "0") String offset) {
+        List<FieldProblem> problems = new ArrayList<>();
+        ExecutionStatus filter = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                filter = ExecutionStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("status", "Use one of: queued, running, succeeded, failed, cancelled, timed_out."));
+            }
+        }
+        int limitValue = number(limit, "limit", 1, 100, problems);
+        int offsetValue = number(offset, "offset", 0, Integer.MAX_VALUE, problems);
+        if (!problems.isEmpty()) {
+            throw new ValidationFailedException(problems);
+        }
+        var page = executions.forAgent(actor, id, filter, limitValue, offsetValue);
+        return new ExecutionList(page.items().stream().map(ExecutionJson::of).toList(), page.total(), limitValue, offsetValue);
+    }
+
+    @Operation(summary = "Server-Sent Events: 'chunk' events as the output is generated, then 'done' with the status")
+    @GetMapping(path = "/executions/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(Actor actor, @PathVariable UUID id) {
+        return streams.open(actor, id);
+    }
+
+    private static int number(String value, String field, int min, int max, List<FieldProblem> problems) {
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(new FieldProblem(field, field + " must be a whole number from " + min
+                + (max == Integer.MAX_VALUE ? " up" : " to " + max) + "."));
+        return min;
+    }
+}

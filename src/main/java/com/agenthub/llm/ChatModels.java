@@ -1,0 +1,54 @@
+package com.agenthub.llm;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.ai.anthropic.AnthropicChatModel;
+import org.springframework.ai.anthropic.AnthropicChatOptions;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that builds Spring AI chat models. Each owns an HTTP client pool, so one is built per
+ * provider, base URL, key and model, and reused.
+ */
+@Component
+class ChatModels {
+
+    private final LlmProperties properties;
+    private final Map<Key, ChatModel> cache = new ConcurrentHashMap<>();
+    private final ChatModel sandbox = new SandboxChatModel();
+
+    ChatModels(LlmProperties properties) {
+        this.properties = properties;
+    }
+
+    private record Key(Provider provider, String baseUrl, String apiKey, String model) {
+    }
+
+    ChatModel get(Provider provider, String model) {
+        if (provider == Provider.SANDBOX) {
+            return sandbox;
+        }
+        LlmProperties.Endpoint endpoint = properties.endpoint(provider);
+        if (endpoint == null) {
+            throw new ProviderException("No " + provider.label() + " key is configured (" + provider.setting() + ").", false);
+        }
+        return cache.computeIfAbsent(new Key(provider, endpoint.baseUrl(), endpoint.apiKey(), model), this::build);
+    }
+
+    private ChatModel build(Key key) {
+        if (key.provider() == Provider.ANTHROPIC) {
+            return AnthropicChatModel.builder()
+                    .options(AnthropicChatOptions.builder().baseUrl(key.baseUrl()).apiKey(key.apiKey())
+                            .model(key.model()).maxRetries(0).timeout(properties.timeout()).build())
+                    .build();
+        }
+        // OpenAI, Groq and any OpenAI-compatible server speak the same protocol at their own base URL.
+        return OpenAiChatModel.builder()
+                .options(OpenAiChatOptions.builder().baseUrl(key.baseUrl()).apiKey(key.apiKey()).model(key.model())
+                        .maxRetries(0).timeout(properties.timeout()).streamUsage(true).build())
+                .build();
+    }
+}

@@ -1,0 +1,46 @@
+package com.agenthub.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agenthub.organization.DemoData;
+import com.agenthub.shared.tenancy.TenantContext;
+import com.agenthub.support.AgentHubTest;
+import com.agenthub.support.DemoTokens;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The demo profile seeds at every start; a second run, as after a restart, must change nothing. */
+@AgentHubTest
+class DemoDataTest {
+
+    @Autowired List<ApplicationRunner> runners;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TransactionTemplate transaction;
+    @Autowired DemoTokens tokens;
+
+    @Test
+    void seedingAgainChangesNothingAndKeepsTheTokens() throws Exception {
+        long agentsBefore = acmeAgents();
+        String tokenBefore = tokens.of("owner@acme.test");
+
+        for (ApplicationRunner runner : runners) {
+            runner.run(new DefaultApplicationArguments());
+        }
+
+        assertThat(agentsBefore).isGreaterThanOrEqualTo(5);
+        assertThat(acmeAgents()).isEqualTo(agentsBefore);
+        assertThat(tokens.of("owner@acme.test")).isEqualTo(tokenBefore);
+    }
+
+    private long acmeAgents() {
+        return TenantContext.callAs(DemoData.ACME, () -> transaction.execute(s -> jdbc.queryForObject(
+                "SELECT count(*) FROM agents WHERE org_id = ? AND deleted_at IS NULL AND name IN "
+                        + "('Sales Assistant', 'Marketing Writer', 'Finance Analyst', 'Support Agent', 'HR Helper')",
+                Long.class, DemoData.ACME)));
+    }
+}
