@@ -31,6 +31,50 @@
     box.hidden = false;
   });
 
+  // Context fields must hold a JSON object: say so before the form is sent.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.querySelectorAll) { return; }
+    form.querySelectorAll("textarea[data-json]").forEach(function (area) {
+      var box = document.getElementById(area.getAttribute("data-json"));
+      var text = area.value.trim();
+      var problem = "";
+      if (text) {
+        try {
+          var parsed = JSON.parse(text);
+          if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+            problem = "The context must be a JSON object, like {\"customer\": \"Acme\"}.";
+          }
+        } catch (e) {
+          problem = "The context is not valid JSON: " + e.message;
+        }
+      }
+      if (box) { box.textContent = problem; }
+      if (problem) { event.preventDefault(); area.focus(); }
+    });
+  });
+
+  // A run's page streams its output as it is generated; chunks are inserted as text, never as HTML.
+  function stream(container) {
+    var output = container.querySelector("#live-output");
+    var state = container.querySelector("[data-stream-state]");
+    var source = new EventSource(container.getAttribute("data-stream"));
+    source.addEventListener("chunk", function (e) {
+      if (state) { state.textContent = "Generating…"; }
+      output.textContent += JSON.parse(e.data).text;
+    });
+    source.addEventListener("done", function () {
+      source.close();
+      window.location.reload();
+    });
+    source.onerror = function () {
+      if (source.readyState === EventSource.CLOSED && state) { state.textContent = "Disconnected. Reload to see the result."; }
+    };
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-stream]").forEach(stream);
+  });
+
   document.addEventListener("change", function (event) {
     var el = event.target;
     if (el.matches && el.matches("[data-autosubmit]")) {

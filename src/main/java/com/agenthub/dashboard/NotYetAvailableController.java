@@ -11,12 +11,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 class NotYetAvailableController {
 
     private static final Map<String, String> SECTIONS = Map.of(
-            "executions", "Executions",
             "teams", "Teams",
             "templates", "Templates",
             "usage", "Usage");
 
-    @GetMapping("/{section:executions|teams|templates|usage}")
+    @GetMapping("/{section:teams|templates|usage}")
     String section(@PathVariable String section, Model model) {
         model.addAttribute("section", SECTIONS.get(section));
         return "dashboard/not-yet-available";

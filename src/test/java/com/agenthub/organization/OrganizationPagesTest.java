@@ -164,9 +164,9 @@ class OrganizationPagesTest {
     void sectionsNotBuiltYetSaySoHonestly() throws Exception {
         var org = mother.organization(Tier.FREE);
         var session = signIn(mvc, org.owner().email(), OrganizationMother.PASSWORD);
-        mvc.perform(get("/executions").with(session))
+        mvc.perform(get("/teams").with(session))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Executions are not yet available")));
+                .andExpect(content().string(containsString("Teams are not yet available")));
     }
 
     @Test

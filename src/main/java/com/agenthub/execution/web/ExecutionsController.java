@@ -1,0 +1,93 @@
+package com.agenthub.execution.web;
+
+import com.agenthub.agent.AgentQuery;
+import com.agenthub.agent.AgentService;
+import com.agenthub.execution.ExecutionCursor;
+import com.agenthub.execution.ExecutionFilter;
+import com.agenthub.execution.ExecutionService;
+import com.agenthub.execution.ExecutionStatus;
+import com.agenthub.execution.ExecutionStreams;
+import com.agenthub.execution.ExecutionView;
+import com.agenthub.organization.Actor;
+import com.agenthub.organization.MemberService;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
+
+/** All runs of the organization, and one run's page with its live output. */
+@Controller
+class ExecutionsController {
+
+    static final int PAGE_SIZE = 25;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ExecutionService executions;
+    private final ExecutionStreams streams;
+    private final AgentService agents;
+    private final MemberService members;
+    private final MarkdownRenderer markdown;
+
+    ExecutionsController(ExecutionService executions, ExecutionStreams streams, AgentService agents, MemberService members,
+                         MarkdownRenderer markdown) {
+        this.executions = executions;
+        this.streams = streams;
+        this.agents = agents;
+        this.members = members;
+        this.markdown = markdown;
+    }
+
+    @GetMapping("/executions")
+    String list(Actor actor, @RequestParam(required = false) UUID agent, @RequestParam(required = false) ExecutionStatus status,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(required = false) UUID by, @RequestParam(required = false) String after, Model model) {
+        addPage(actor, new ExecutionFilter(agent, status, from, to, by), after, model);
+        model.addAttribute("agents", agents.list(actor, new AgentQuery(null, null, null, AgentQuery.Sort.NAME, false, 100, 0)).items());
+        model.addAttribute("members", members.list(actor, 200, 0).items());
+        model.addAttribute("statuses", ExecutionStatus.values());
+        return "executions/index";
+    }
+
+    @HxRequest
+    @GetMapping("/executions")
+    String filter(Actor actor, @RequestParam(required = false) UUID agent, @RequestParam(required = false) ExecutionStatus status,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                  @RequestParam(required = false) UUID by, @RequestParam(required = false) String after, Model model) {
+        addPage(actor, new ExecutionFilter(agent, status, from, to, by), after, model);
+        return "executions/partials/table :: table";
+    }
+
+    @GetMapping("/executions/{id}")
+    String show(Actor actor, @PathVariable UUID id, Model model) {
+        ExecutionView execution = executions.get(actor, id);
+        model.addAttribute("execution", execution);
+        model.addAttribute("events", executions.events(actor, id));
+        model.addAttribute("outputHtml", markdown.toSafeHtml(execution.output()));
+        model.addAttribute("contextPretty", execution.context() == null ? null
+                : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(execution.context())));
+        return "executions/show";
+    }
+
+    @GetMapping(path = "/executions/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    SseEmitter stream(Actor actor, @PathVariable UUID id) {
+        return streams.open(actor, id);
+    }
+
+    private void addPage(Actor actor, ExecutionFilter filter, String after, Model model) {
+        model.addAttribute("filter", filter);
+        model.addAttribute("page", executions.list(actor, filter, ExecutionCursor.decode(after).orElse(null), PAGE_SIZE));
+        model.addAttribute("firstPage", after == null || after.isBlank());
+    }
+}
