@@ -41,6 +41,9 @@ class AuthorizationMatrixTest {
             CREATE_AGENT         | y     | y     | -      | -      | -    | -
             UPDATE_AGENT         | y     | y     | -      | -      | -    | -
             DELETE_AGENT         | y     | y     | -      | -      | -    | -
+            RUN_AGENT            | y     | y     | y      | -      | -    | -
+            VIEW_EXECUTIONS      | y     | y     | y      | y      | -    | -
+            CLEAR_AGENT_MEMORY   | y     | y     | -      | -      | -    | -
             MANAGE_ORGANIZATIONS | -     | -     | -      | -      | -    | y
             VIEW_AUDIT_LOG       | -     | -     | -      | -      | -    | y
             MANAGE_MODEL_CATALOG | -     | -     | -      | -      | -    | y

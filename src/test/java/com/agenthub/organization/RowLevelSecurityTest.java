@@ -30,6 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RowLevelSecurityTest {
 
+    /** Rows the inserts below refer to, one per organization, created before the checks. */
+    private static final Map<UUID, UUID> AGENT_OF = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<UUID, UUID> EXECUTION_OF = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Every tenant table, its tenant column, and an INSERT of a new row belonging to an organization. */
     private static final Map<String, TenantTable> TENANT_TABLES = new LinkedHashMap<>();
 
@@ -53,6 +57,15 @@ class RowLevelSecurityTest {
                         + "language_style, memory_mode, memory_max_messages, memory_token_budget) VALUES (gen_random_uuid(), '"
                         + org + "', 'Intruder ' || gen_random_uuid(), 'sandbox', 'sandbox', 0.5, 100, 1, 'CASUAL', 'DIRECT', "
                         + "'CONCISE', 'NONE', 0, 0)"));
+        TENANT_TABLES.put("executions", new TenantTable("org_id", (org, user) ->
+                "INSERT INTO executions (id, org_id, agent_id, task, status) VALUES (gen_random_uuid(), '" + org + "', '"
+                        + AGENT_OF.get(org) + "', 'steal', 'QUEUED')"));
+        TENANT_TABLES.put("execution_events", new TenantTable("org_id", (org, user) ->
+                "INSERT INTO execution_events (org_id, execution_id, kind, message) VALUES ('" + org + "', '"
+                        + EXECUTION_OF.get(org) + "', 'FORGED', 'x')"));
+        TENANT_TABLES.put("agent_memory", new TenantTable("org_id", (org, user) ->
+                "INSERT INTO agent_memory (org_id, agent_id, role, content, tokens) VALUES ('" + org + "', '"
+                        + AGENT_OF.get(org) + "', 'USER', 'planted', 1)"));
         TENANT_TABLES.put("audit_events", new TenantTable("org_id", (org, user) ->
                 "INSERT INTO audit_events (org_id, action) VALUES ('" + org + "', 'FORGED')"));
     }
@@ -67,6 +80,7 @@ class RowLevelSecurityTest {
     @Autowired ApiTokenService tokens;
     @Autowired UserAccounts users;
     @Autowired AgentService agents;
+    @Autowired com.agenthub.execution.ExecutionService executions;
 
     OrganizationMother.TestOrg a;
     OrganizationMother.TestOrg b;
@@ -84,7 +98,10 @@ class RowLevelSecurityTest {
                 transaction.executeWithoutResult(s -> jdbc.update(
                         "INSERT INTO org_limit_overrides (org_id, limit_name, limit_value) VALUES (?, 'max_agents', 7)",
                         org.id()));
-                agents.create(owner, AgentMother.settings("RLS agent"));
+                UUID agentId = agents.create(owner, AgentMother.settings("RLS agent")).id();
+                AGENT_OF.put(org.id(), agentId);
+                EXECUTION_OF.put(org.id(), executions.submit(owner, agentId,
+                        new com.agenthub.execution.SubmitRun("remember this", null, null)).id());
             });
         }
         outsider = users.register(OrganizationMother.uniqueEmail("outsider"), "Outsider", OrganizationMother.PASSWORD).id();

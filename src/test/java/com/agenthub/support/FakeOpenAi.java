@@ -1,0 +1,138 @@
+package com.agenthub.support;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An OpenAI-compatible server for tests, spoken to over real HTTP by the real Spring AI client. The task
+ * (last user message) steers it: {@code [status:500]} fails with that status, {@code [slow]} streams
+ * twenty chunks about 60 ms apart, {@code [xss]} answers with hostile markup. Usage is always reported
+ * as 1,200 prompt and 800 completion tokens.
+ */
+public final class FakeOpenAi {
+
+    public static final int PROMPT_TOKENS = 1200;
+    public static final int COMPLETION_TOKENS = 800;
+    public static final String XSS = "Hello <script>window.__xss = 1</script> <img src=x onerror=\"window.__xss = 2\"> "
+            + "[click me](javascript:window.__xss=3)";
+
+    private static FakeOpenAi shared;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final MockWebServer server = new MockWebServer();
+    private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+
+    private FakeOpenAi() throws IOException {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return respond(request);
+            }
+        });
+        server.start();
+    }
+
+    public static synchronized FakeOpenAi shared() {
+        if (shared == null) {
+            try {
+                shared = new FakeOpenAi();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return shared;
+    }
+
+    public String baseUrl() {
+        return server.url("/v1").toString();
+    }
+
+    /** The chat requests received whose last user message contains {@code marker}. */
+    public List<JsonNode> requestsContaining(String marker) {
+        List<JsonNode> matching = new ArrayList<>();
+        for (JsonNode request : requests) {
+            if (lastUser(request).contains(marker)) {
+                matching.add(request);
+            }
+        }
+        return matching;
+    }
+
+    private MockResponse respond(RecordedRequest request) {
+        JsonNode body = JSON.readTree(request.getBody().readUtf8());
+        requests.add(body);
+        String task = lastUser(body);
+        var status = java.util.regex.Pattern.compile("\\[status:(\\d{3})]").matcher(task);
+        if (status.find()) {
+            int code = Integer.parseInt(status.group(1));
+            return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
+                    .setBody("{\"error\":{\"message\":\"fake failure " + code + "\",\"type\":\"fake\",\"code\":\"" + code + "\"}}");
+        }
+        String model = body.path("model").asString("gpt-4o-mini");
+        String answer = task.contains("[xss]") ? XSS : "Fake answer to: " + task.replaceAll("\\[[a-z]+(:\\d+)?]", "").strip();
+        boolean slow = task.contains("[slow]");
+        if (!body.path("stream").asBoolean(false)) {
+            return new MockResponse().setHeader("Content-Type", "application/json").setBody("""
+                    {"id":"chatcmpl-fake","object":"chat.completion","created":1700000000,"model":"%s",
+                     "choices":[{"index":0,"message":{"role":"assistant","content":%s},"finish_reason":"stop"}],
+                     "usage":{"prompt_tokens":%d,"completion_tokens":%d,"total_tokens":%d}}"""
+                    .formatted(model, quote(answer), PROMPT_TOKENS, COMPLETION_TOKENS, PROMPT_TOKENS + COMPLETION_TOKENS));
+        }
+        List<String> chunks = new ArrayList<>();
+        if (slow) {
+            for (int i = 1; i <= 20; i++) {
+                chunks.add(String.format("part-%02d ", i));
+            }
+        } else {
+            for (int i = 0; i < answer.length(); i += 8) {
+                chunks.add(answer.substring(i, Math.min(answer.length(), i + 8)));
+            }
+        }
+        StringBuilder events = new StringBuilder();
+        events.append(event(model, "{\"role\":\"assistant\",\"content\":\"\"}", null));
+        for (String chunk : chunks) {
+            events.append(event(model, "{\"content\":" + quote(chunk) + "}", null));
+        }
+        events.append(event(model, "{}", "stop"));
+        events.append("data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"")
+                .append(model).append("\",\"choices\":[],\"usage\":{\"prompt_tokens\":").append(PROMPT_TOKENS)
+                .append(",\"completion_tokens\":").append(COMPLETION_TOKENS).append(",\"total_tokens\":")
+                .append(PROMPT_TOKENS + COMPLETION_TOKENS).append("}}\n\n");
+        events.append("data: [DONE]\n\n");
+        MockResponse response = new MockResponse().setHeader("Content-Type", "text/event-stream").setBody(events.toString());
+        if (slow) {
+            response.throttleBody(180, 60, TimeUnit.MILLISECONDS); // about one event per period
+        }
+        return response;
+    }
+
+    private static String event(String model, String delta, String finish) {
+        return "data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\""
+                + model + "\",\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":"
+                + (finish == null ? "null" : "\"" + finish + "\"") + "}]}\n\n";
+    }
+
+    private static String lastUser(JsonNode body) {
+        String last = "";
+        for (JsonNode message : body.path("messages")) {
+            if ("user".equals(message.path("role").asString(""))) {
+                last = message.path("content").isString() ? message.path("content").asString()
+                        : message.path("content").toString();
+            }
+        }
+        return last;
+    }
+
+    private static String quote(String text) {
+        return JSON.writeValueAsString(text);
+    }
+}
