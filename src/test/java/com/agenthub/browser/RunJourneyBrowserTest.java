@@ -1,0 +1,95 @@
+package com.agenthub.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agenthub.agent.AgentMother;
+import com.agenthub.agent.AgentService;
+import com.agenthub.agent.AgentSettings;
+import com.agenthub.organization.OrganizationMother;
+import com.agenthub.organization.Role;
+import com.agenthub.organization.Tier;
+import com.agenthub.shared.tenancy.TenantContext;
+import com.agenthub.support.AgentHubTest;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@AgentHubTest
+class RunJourneyBrowserTest extends BrowserTest {
+
+    @Autowired OrganizationMother mother;
+    @Autowired AgentService agents;
+
+    @Test
+    void aMemberRunsAnAgentFromItsPageAndWatchesTheAnswerArriveBeforeTheRunEnds() {
+        var org = mother.organization(Tier.GROWTH);
+        UUID agentId = fakeOpenAiAgent(org, "Weekly Planner");
+        var member = mother.member(org, Role.MEMBER);
+        try (BrowserContext context = newContext()) {
+            Page page = context.newPage();
+            signIn(page, member.email(), OrganizationMother.PASSWORD);
+            page.navigate(url("/agents/" + agentId));
+            page.getByLabel("Task").fill("Plan my week [slow]");
+            page.getByLabel("Context").fill("{not json");
+            page.getByTestId("run-agent").click();
+            assertThat(page.locator("#context-error")).containsText("not valid JSON");
+            page.getByLabel("Context").fill("{\"team\": \"sales\"}");
+            page.getByTestId("run-agent").click();
+
+            assertThat(page.getByTestId("live-output")).containsText("part-02");
+            assertThat(page.getByTestId("live")).isVisible(); // still streaming: the final answer is not rendered yet
+            assertThat(page.getByTestId("output")).containsText("part-20");
+            assertThat(page.getByTestId("run-status")).hasText("Succeeded");
+            assertThat(page.getByTestId("cost")).hasText("$0.000660");
+            assertThat(page.getByTestId("timeline")).containsText("FINISHED");
+
+            page.navigate(url("/executions"));
+            assertThat(page.getByTestId("executions-table")).containsText("Plan my week");
+        }
+    }
+
+    @Test
+    void hostileMarkupInTheModelsAnswerRendersInert() {
+        var org = mother.organization(Tier.GROWTH);
+        UUID agentId = fakeOpenAiAgent(org, "Echo");
+        try (BrowserContext context = newContext()) {
+            Page page = context.newPage();
+            List<String> dialogs = new ArrayList<>();
+            page.onDialog(dialog -> {
+                dialogs.add(dialog.message());
+                dialog.dismiss();
+            });
+            signIn(page, org.owner().email(), OrganizationMother.PASSWORD);
+            page.navigate(url("/agents/" + agentId));
+            page.getByLabel("Task").fill("Say hello [xss]");
+            page.getByTestId("run-agent").click();
+
+            var output = page.getByTestId("output");
+            assertThat(output).containsText("Hello");
+            assertThat(output).containsText("<script>window.__xss = 1</script>"); // shown as text
+            assertThat(output.locator("script")).hasCount(0);
+            assertThat(output.locator("img")).hasCount(0);
+            assertThat(output.locator("[onerror]")).hasCount(0);
+            var link = output.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("click me"));
+            String href = link.count() == 0 ? "" : String.valueOf(link.getAttribute("href"));
+            assertThat(href).doesNotStartWith("javascript");
+            if (link.count() > 0) {
+                link.click();
+            }
+            assertThat(page.evaluate("() => window.__xss === undefined")).isEqualTo(true);
+            assertThat(dialogs).isEmpty();
+        }
+    }
+
+    private UUID fakeOpenAiAgent(OrganizationMother.TestOrg org, String name) {
+        AgentSettings settings = AgentMother.withModel(AgentMother.settings(name), m -> new AgentSettings.ModelConfig(
+                "openai", "gpt-4o-mini", m.temperature(), 2000, m.topP(), null, null));
+        return TenantContext.callAs(org.id(), () -> agents.create(mother.owner(org), settings)).id();
+    }
+}
