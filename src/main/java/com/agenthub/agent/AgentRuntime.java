@@ -30,6 +30,20 @@ public class AgentRuntime {
         });
     }
 
+    /** An idle agent shows as busy while one of its runs executes. */
+    @Transactional
+    public void markBusy(UUID agentId) {
+        jdbc.sql("UPDATE agents SET status = 'BUSY' WHERE id = ? AND status = 'IDLE'").param(agentId).update();
+    }
+
+    /** Back to idle once none of its runs is still executing; offline and error states are left alone. */
+    @Transactional
+    public void markIdleWhenNothingRuns(UUID agentId) {
+        jdbc.sql("UPDATE agents SET status = 'IDLE' WHERE id = ? AND status = 'BUSY' AND NOT EXISTS "
+                        + "(SELECT 1 FROM executions WHERE agent_id = ? AND status = 'RUNNING')")
+                .params(agentId, agentId).update();
+    }
+
     /** One atomic update, so concurrent runs never lose a count. */
     @Transactional
     public void recordRun(UUID agentId, boolean succeeded, long tokens, BigDecimal cost, long durationMs) {

@@ -91,6 +91,7 @@ class ExecutionRunner {
         }
         var model = agent.settings().modelConfig();
         records.markRunning(execution.id(), model.provider(), model.model());
+        agents.markBusy(agent.id());
         records.event(job.orgId(), execution.id(), "STARTED", execution.attempts() == 0
                 ? "Run started." : "Run started again (attempt " + (execution.attempts() + 1) + ").");
         List<ChatMessage> messages = new ArrayList<>();
@@ -122,6 +123,7 @@ class ExecutionRunner {
                         completion.outputTokens(), cost, durationMs) == 1) {
                     agents.recordRun(start.agent().id(), true, completion.inputTokens() + completion.outputTokens(), cost,
                             durationMs);
+                    agents.markIdleWhenNothingRuns(start.agent().id());
                     memory.remember(job.orgId(), start.agent().id(), start.execution().requestedBy(),
                             start.agent().settings().memory(), start.execution().task(), completion.text());
                     records.event(job.orgId(), id, "FINISHED", completion.inputTokens() + " input and "
@@ -136,12 +138,11 @@ class ExecutionRunner {
                 if (records.finish(id, ExecutionStatus.FAILED, null, e.getMessage(), null, null, BigDecimal.ZERO,
                         durationMs) == 1) {
                     agents.recordRun(start.agent().id(), false, 0, BigDecimal.ZERO, durationMs);
+                    agents.markIdleWhenNothingRuns(start.agent().id());
                     records.event(job.orgId(), id, "FAILED", e.getMessage());
                 }
             });
             log.info("Execution {} failed: {}", id, e.getMessage());
-        } finally {
-            // Listeners learn the outcome below; on an unexpected error the job is retried.
         }
         live.finished(id, outcome);
     }

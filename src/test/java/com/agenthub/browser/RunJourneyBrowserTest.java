@@ -25,6 +25,7 @@ class RunJourneyBrowserTest extends BrowserTest {
 
     @Autowired OrganizationMother mother;
     @Autowired AgentService agents;
+    @Autowired com.agenthub.execution.ExecutionService executions;
 
     @Test
     void aMemberRunsAnAgentFromItsPageAndWatchesTheAnswerArriveBeforeTheRunEnds() {
@@ -84,6 +85,28 @@ class RunJourneyBrowserTest extends BrowserTest {
             }
             assertThat(page.evaluate("() => window.__xss === undefined")).isEqualTo(true);
             assertThat(dialogs).isEmpty();
+        }
+    }
+
+    @Test
+    void theExecutionsListAndTheAgentListFollowARunWithoutAReload() {
+        var org = mother.organization(Tier.GROWTH);
+        UUID agentId = fakeOpenAiAgent(org, "Slow Planner");
+        try (BrowserContext context = newContext()) {
+            Page page = context.newPage();
+            signIn(page, org.owner().email(), OrganizationMother.PASSWORD);
+            TenantContext.runAs(org.id(), () -> executions.submit(mother.owner(org), agentId,
+                    new com.agenthub.execution.SubmitRun("Think slowly [slow]", null, null)));
+
+            page.navigate(url("/agents"));
+            assertThat(page.getByTestId("status-badge")).hasText("Busy");
+            assertThat(page.getByTestId("status-badge")).hasText("Idle", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(15_000));
+
+            TenantContext.runAs(org.id(), () -> executions.submit(mother.owner(org), agentId,
+                    new com.agenthub.execution.SubmitRun("Think slowly again [slow]", null, null)));
+            page.navigate(url("/executions"));
+            assertThat(page.getByTestId("run-status").first()).hasText(java.util.regex.Pattern.compile("Queued|Running"));
+            assertThat(page.getByTestId("run-status").first()).hasText("Succeeded", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(15_000));
         }
     }
 
