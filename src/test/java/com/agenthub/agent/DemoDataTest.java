@@ -26,6 +26,7 @@ class DemoDataTest {
     @Test
     void seedingAgainChangesNothingAndKeepsTheTokens() throws Exception {
         long agentsBefore = acmeAgents();
+        long runsBefore = acmeExecutions();
         String tokenBefore = tokens.of("owner@acme.test");
 
         for (ApplicationRunner runner : runners) {
@@ -34,7 +35,14 @@ class DemoDataTest {
 
         assertThat(agentsBefore).isGreaterThanOrEqualTo(5);
         assertThat(acmeAgents()).isEqualTo(agentsBefore);
+        assertThat(runsBefore).isGreaterThanOrEqualTo(300);
+        assertThat(acmeExecutions()).isEqualTo(runsBefore);
         assertThat(tokens.of("owner@acme.test")).isEqualTo(tokenBefore);
+    }
+
+    private long acmeExecutions() {
+        return TenantContext.callAs(DemoData.ACME, () -> transaction.execute(s -> jdbc.queryForObject(
+                "SELECT count(*) FROM executions WHERE org_id = ?", Long.class, DemoData.ACME)));
     }
 
     private long acmeAgents() {
