@@ -102,6 +102,9 @@ class RowLevelSecurityTest {
                 AGENT_OF.put(org.id(), agentId);
                 EXECUTION_OF.put(org.id(), executions.submit(owner, agentId,
                         new com.agenthub.execution.SubmitRun("remember this", null, null)).id());
+                transaction.executeWithoutResult(s -> jdbc.update(
+                        "INSERT INTO agent_memory (org_id, agent_id, role, content, tokens) VALUES (?, ?, 'USER', 'hi', 1)",
+                        org.id(), agentId));
             });
         }
         outsider = users.register(OrganizationMother.uniqueEmail("outsider"), "Outsider", OrganizationMother.PASSWORD).id();
