@@ -1,6 +1,7 @@
 package com.agenthub.agent;
 
 import com.agenthub.audit.AuditTrail;
+import com.agenthub.llm.ProviderKeys;
 import com.agenthub.organization.AccessPolicy;
 import com.agenthub.organization.Action;
 import com.agenthub.organization.Actor;
@@ -25,9 +26,11 @@ public class AgentService {
     private final AgentDirectory directory;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
+    private final ProviderKeys providerKeys;
 
     AgentService(AccessPolicy access, AgentRepository agents, AgentValidator validator, AgentDirectory directory,
-                 AuditTrail audit, JdbcClient jdbc) {
+                 AuditTrail audit, JdbcClient jdbc, ProviderKeys providerKeys) {
+        this.providerKeys = providerKeys;
         this.access = access;
         this.agents = agents;
         this.validator = validator;
@@ -39,7 +42,7 @@ public class AgentService {
     @Transactional
     public AgentView create(Actor actor, AgentSettings settings) {
         access.require(actor, Action.CREATE_AGENT);
-        validator.check(settings, actor.tier());
+        validator.check(settings, actor.tier(), providerKeys.usableOwnKeys(actor.orgId(), actor.tier()));
         lockAgentsOf(actor);
         access.requireWithinLimit(actor, Limit.MAX_AGENTS, agents.countByOrgIdAndDeletedAtIsNull(actor.orgId()));
         requireUniqueName(actor, settings.name(), null);
@@ -71,7 +74,7 @@ public class AgentService {
     public AgentView update(Actor actor, UUID id, AgentSettings settings) {
         access.require(actor, Action.UPDATE_AGENT);
         Agent agent = find(actor, id);
-        validator.check(settings, actor.tier());
+        validator.check(settings, actor.tier(), providerKeys.usableOwnKeys(actor.orgId(), actor.tier()));
         lockAgentsOf(actor);
         requireUniqueName(actor, settings.name(), id);
         agent.apply(settings);

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,7 @@ class AgentValidator {
         this.catalog = catalog;
     }
 
-    void check(AgentSettings settings, Tier tier) {
+    void check(AgentSettings settings, Tier tier, Set<Provider> ownKeys) {
         List<FieldProblem> problems = new ArrayList<>();
         validator.validate(settings).stream()
                 .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
@@ -38,7 +39,7 @@ class AgentValidator {
         if (settings.modelConfig() != null && problems.stream().noneMatch(p -> p.field().startsWith("model_config.provider")
                 || p.field().startsWith("model_config.model"))) {
             var m = settings.modelConfig();
-            model("model_config", m.provider(), m.model(), tier, problems).ifPresent(model -> {
+            model("model_config", m.provider(), m.model(), tier, ownKeys, problems).ifPresent(model -> {
                 if (m.maxTokens() != null && m.maxTokens() > model.contextWindow()) {
                     problems.add(new FieldProblem("model_config.max_tokens", "Max tokens cannot exceed "
                             + model.displayName() + "'s context window of " + model.contextWindow() + "."));
@@ -54,7 +55,7 @@ class AgentValidator {
                     problems.add(new FieldProblem("model_config.fallback_model",
                             "The fallback must differ from the main model."));
                 } else {
-                    model("model_config.fallback", m.fallbackProvider(), m.fallbackModel(), tier, problems);
+                    model("model_config.fallback", m.fallbackProvider(), m.fallbackModel(), tier, ownKeys, problems);
                 }
             }
         }
@@ -71,7 +72,7 @@ class AgentValidator {
         }
     }
 
-    private Optional<ModelView> model(String prefix, String providerId, String modelId, Tier tier,
+    private Optional<ModelView> model(String prefix, String providerId, String modelId, Tier tier, Set<Provider> ownKeys,
                                       List<FieldProblem> problems) {
         String providerField = prefix.equals("model_config") ? "model_config.provider" : "model_config.fallback_provider";
         String modelField = prefix.equals("model_config") ? "model_config.model" : "model_config.fallback_model";
@@ -86,7 +87,7 @@ class AgentValidator {
                     + Provider.fromId(providerId).get().label() + "."));
             return Optional.empty();
         }
-        catalog.unavailableReason(model.get(), tier).ifPresent(reason -> problems.add(new FieldProblem(modelField, reason)));
+        catalog.unavailableReason(model.get(), tier, ownKeys).ifPresent(reason -> problems.add(new FieldProblem(modelField, reason)));
         return model;
     }
 

@@ -11,6 +11,7 @@ import com.agenthub.llm.ModelTarget;
 import com.agenthub.llm.ModelView;
 import com.agenthub.llm.Provider;
 import com.agenthub.llm.ProviderException;
+import com.agenthub.llm.ProviderKeys;
 import com.agenthub.organization.Limit;
 import com.agenthub.organization.Plans;
 import com.agenthub.shared.tenancy.TenantContext;
@@ -45,9 +46,12 @@ class ExecutionRunner {
     private final LiveOutput live;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
+    private final ProviderKeys providerKeys;
 
     ExecutionRunner(ExecutionRecords records, AgentRuntime agents, AgentMemory memory, LlmClient llm,
-                    ModelCatalog catalog, Plans plans, LiveOutput live, TransactionTemplate transaction, JdbcClient jdbc) {
+                    ModelCatalog catalog, Plans plans, LiveOutput live, TransactionTemplate transaction, JdbcClient jdbc,
+                    ProviderKeys providerKeys) {
+        this.providerKeys = providerKeys;
         this.records = records;
         this.agents = agents;
         this.memory = memory;
@@ -100,7 +104,7 @@ class ExecutionRunner {
         messages.add(new ChatMessage(ChatMessage.Kind.USER, userMessage(execution)));
         int maxTokens = execution.maxTokens() != null ? Math.min(execution.maxTokens(), model.maxTokens()) : model.maxTokens();
         ModelTarget target = new ModelTarget(Provider.fromId(model.provider()).orElseThrow(), model.model(),
-                model.temperature().doubleValue(), maxTokens, model.topP().doubleValue());
+                model.temperature().doubleValue(), maxTokens, model.topP().doubleValue(), null);
         records.event(job.orgId(), execution.id(), "PROMPT_BUILT", messages.size() + " messages, "
                 + (messages.size() - 2) + " from memory.");
         live.started(execution.id());
@@ -114,7 +118,8 @@ class ExecutionRunner {
                 "Calling " + start.target().provider().label() + " " + start.target().model() + "."));
         ExecutionStatus outcome;
         try {
-            Completion completion = llm.stream(start.target(), start.messages(), chunk -> live.publish(id, chunk));
+            ModelTarget target = withOwnKey(job.orgId(), start.target());
+            Completion completion = llm.stream(target, start.messages(), chunk -> live.publish(id, chunk));
             long durationMs = (System.nanoTime() - began) / 1_000_000;
             BigDecimal cost = cost(start.target(), completion);
             outcome = ExecutionStatus.SUCCEEDED;
@@ -145,6 +150,14 @@ class ExecutionRunner {
             log.info("Execution {} failed: {}", id, e.getMessage());
         }
         live.finished(id, outcome);
+    }
+
+    /** An organization's own key for the provider, when it has one its plan lets it use. */
+    private ModelTarget withOwnKey(UUID orgId, ModelTarget target) {
+        return providerKeys.keyForRun(orgId, target.provider())
+                .map(key -> new ModelTarget(target.provider(), target.model(), target.temperature(), target.maxTokens(),
+                        target.topP(), key))
+                .orElse(target);
     }
 
     private BigDecimal cost(ModelTarget target, Completion completion) {

@@ -25,13 +25,18 @@ class ChatModels {
     }
 
     private record Key(Provider provider, String baseUrl, String apiKey, String model) {
+        @Override
+        public String toString() {
+            return provider + "/" + model + "@" + baseUrl; // never the key
+        }
     }
 
-    ChatModel get(Provider provider, String model) {
+    ChatModel get(Provider provider, String model, String ownKey) {
         if (provider == Provider.SANDBOX) {
             return sandbox;
         }
-        LlmProperties.Endpoint endpoint = properties.endpoint(provider);
+        LlmProperties.Endpoint endpoint = ownKey != null ? properties.endpointWithKey(provider, ownKey)
+                : properties.endpoint(provider);
         if (endpoint == null) {
             throw new ProviderException("No " + provider.label() + " key is configured (" + provider.setting() + ").", false);
         }

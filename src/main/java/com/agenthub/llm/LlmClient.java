@@ -29,7 +29,7 @@ public class LlmClient {
      * The last streamed chunk carries the usage.
      */
     public Completion stream(ModelTarget target, List<ChatMessage> messages, Consumer<String> onChunk) {
-        var model = models.get(target.provider(), target.model());
+        var model = models.get(target.provider(), target.model(), target.apiKey());
         Prompt prompt = new Prompt(messages.stream().map(LlmClient::toMessage).toList(), options(target));
         StringBuilder text = new StringBuilder();
         Usage[] usage = {null};
@@ -58,6 +58,18 @@ public class LlmClient {
         }
         return new Completion(output, nullToZero(usage[0].getPromptTokens()), nullToZero(usage[0].getCompletionTokens()),
                 false, target.provider() == Provider.SANDBOX);
+    }
+
+    /** A minimal call that proves the key and endpoint work. */
+    public void check(ModelTarget target) {
+        try {
+            models.get(target.provider(), target.model(), target.apiKey())
+                    .call(new Prompt(List.of(new UserMessage("Reply with OK.")), options(target)));
+        } catch (ProviderException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw ProviderFailures.translate(target.provider(), e);
+        }
     }
 
     private static ChatOptions options(ModelTarget target) {

@@ -29,6 +29,16 @@ public record LlmProperties(String openaiApiKey, String groqApiKey, String anthr
         };
     }
 
+    /** The provider's base URL with an organization's own key instead of the platform's. */
+    Endpoint endpointWithKey(Provider provider, String apiKey) {
+        return switch (provider) {
+            case OPENAI -> new Endpoint(openaiApiUrl, apiKey);
+            case GROQ -> new Endpoint(groqApiUrl, apiKey);
+            case ANTHROPIC -> new Endpoint(anthropicApiUrl, apiKey);
+            default -> endpoint(provider);
+        };
+    }
+
     record Endpoint(String baseUrl, String apiKey) {
     }
 

@@ -10,6 +10,7 @@ import com.agenthub.shared.web.NotFoundException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,14 +43,15 @@ public class ModelCatalog {
         return models.findById(new CatalogModel.Key(provider, model)).map(CatalogModel::toView);
     }
 
+    /** @param ownKeys providers for which the organization has a usable key of its own */
     @Transactional(readOnly = true)
-    public List<ModelChoice> choicesFor(Tier tier) {
-        return all().stream().map(m -> choice(m, tier)).toList();
+    public List<ModelChoice> choicesFor(Tier tier, Set<Provider> ownKeys) {
+        return all().stream().map(m -> choice(m, tier, ownKeys)).toList();
     }
 
     /** Why an organization on {@code tier} cannot use this model, or empty when it can. */
-    public Optional<String> unavailableReason(ModelView model, Tier tier) {
-        ModelChoice choice = choice(model, tier);
+    public Optional<String> unavailableReason(ModelView model, Tier tier, Set<Provider> ownKeys) {
+        ModelChoice choice = choice(model, tier, ownKeys);
         return choice.available() ? Optional.empty() : Optional.of(choice.reason());
     }
 
@@ -82,7 +84,7 @@ public class ModelCatalog {
         return entry.toView();
     }
 
-    private ModelChoice choice(ModelView model, Tier tier) {
+    private ModelChoice choice(ModelView model, Tier tier, Set<Provider> ownKeys) {
         if (!model.active()) {
             return new ModelChoice(model, false, model.displayName() + " is not offered at the moment.");
         }
@@ -90,9 +92,10 @@ public class ModelCatalog {
             return new ModelChoice(model, false, model.displayName() + " needs the " + model.minTier().label()
                     + " plan or higher.");
         }
-        if (!providers.configured(model.provider())) {
+        if (!providers.configured(model.provider()) && !ownKeys.contains(model.provider())) {
             return new ModelChoice(model, false, "No " + model.provider().label() + " key is configured on this "
-                    + "platform (" + model.provider().setting() + ").");
+                    + "platform (" + model.provider().setting() + ")"
+                    + (model.provider() == Provider.OPENAI_COMPATIBLE ? "." : "; add your own on Settings → Providers."));
         }
         return new ModelChoice(model, true, null);
     }

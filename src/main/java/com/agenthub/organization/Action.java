@@ -22,6 +22,7 @@ public enum Action {
     RUN_AGENT(Role.MEMBER, null),
     VIEW_EXECUTIONS(Role.VIEWER, null),
     CLEAR_AGENT_MEMORY(Role.ADMIN, null),
+    MANAGE_PROVIDER_KEYS(Role.ADMIN, Feature.BYOK),
 
     // Platform actions: only a super admin, whatever the organization.
     MANAGE_ORGANIZATIONS,

@@ -44,6 +44,7 @@ class AuthorizationMatrixTest {
             RUN_AGENT            | y     | y     | y      | -      | -    | -
             VIEW_EXECUTIONS      | y     | y     | y      | y      | -    | -
             CLEAR_AGENT_MEMORY   | y     | y     | -      | -      | -    | -
+            MANAGE_PROVIDER_KEYS | STARTER | STARTER | -    | -      | -    | -
             MANAGE_ORGANIZATIONS | -     | -     | -      | -      | -    | y
             VIEW_AUDIT_LOG       | -     | -     | -      | -      | -    | y
             MANAGE_MODEL_CATALOG | -     | -     | -      | -      | -    | y

@@ -66,6 +66,9 @@ class RowLevelSecurityTest {
         TENANT_TABLES.put("agent_memory", new TenantTable("org_id", (org, user) ->
                 "INSERT INTO agent_memory (org_id, agent_id, role, content, tokens) VALUES ('" + org + "', '"
                         + AGENT_OF.get(org) + "', 'USER', 'planted', 1)"));
+        TENANT_TABLES.put("provider_keys", new TenantTable("org_id", (org, user) ->
+                "INSERT INTO provider_keys (org_id, provider, encrypted_key, key_hint) VALUES ('" + org
+                        + "', 'groq', '\\x00'::bytea, '…x')"));
         TENANT_TABLES.put("audit_events", new TenantTable("org_id", (org, user) ->
                 "INSERT INTO audit_events (org_id, action) VALUES ('" + org + "', 'FORGED')"));
     }
@@ -80,6 +83,7 @@ class RowLevelSecurityTest {
     @Autowired ApiTokenService tokens;
     @Autowired UserAccounts users;
     @Autowired AgentService agents;
+    @Autowired com.agenthub.llm.ProviderKeys providerKeys;
     @Autowired com.agenthub.execution.ExecutionService executions;
 
     OrganizationMother.TestOrg a;
@@ -102,6 +106,7 @@ class RowLevelSecurityTest {
                 AGENT_OF.put(org.id(), agentId);
                 EXECUTION_OF.put(org.id(), executions.submit(owner, agentId,
                         new com.agenthub.execution.SubmitRun("remember this", null, null)).id());
+                providerKeys.save(owner, com.agenthub.llm.Provider.OPENAI, "sk-test-" + org.id());
                 transaction.executeWithoutResult(s -> jdbc.update(
                         "INSERT INTO agent_memory (org_id, agent_id, role, content, tokens) VALUES (?, ?, 'USER', 'hi', 1)",
                         org.id(), agentId));

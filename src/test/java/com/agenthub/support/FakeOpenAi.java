@@ -30,6 +30,7 @@ public final class FakeOpenAi {
 
     private final MockWebServer server = new MockWebServer();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     private FakeOpenAi() throws IOException {
         server.setDispatcher(new Dispatcher() {
@@ -67,9 +68,23 @@ public final class FakeOpenAi {
         return matching;
     }
 
+    /** The Authorization headers of the requests whose last user message contains {@code marker}. */
+    public synchronized List<String> authorizationsFor(String marker) {
+        List<String> matching = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            if (lastUser(requests.get(i)).contains(marker)) {
+                matching.add(authorizations.get(i));
+            }
+        }
+        return matching;
+    }
+
     private MockResponse respond(RecordedRequest request) {
         JsonNode body = JSON.readTree(request.getBody().readUtf8());
-        requests.add(body);
+        synchronized (this) {
+            requests.add(body);
+            authorizations.add(String.valueOf(request.getHeader("Authorization")));
+        }
         String task = lastUser(body);
         var status = java.util.regex.Pattern.compile("\\[status:(\\d{3})]").matcher(task);
         if (status.find()) {

@@ -8,6 +8,7 @@ import com.agenthub.agent.LanguageStyle;
 import com.agenthub.agent.MemoryMode;
 import com.agenthub.agent.Tone;
 import com.agenthub.llm.ModelCatalog;
+import com.agenthub.llm.ProviderKeys;
 import com.agenthub.organization.Actor;
 import com.agenthub.shared.web.ValidationFailedException;
 import java.util.UUID;
@@ -26,8 +27,10 @@ class AgentFormController {
 
     private final AgentService agents;
     private final ModelCatalog catalog;
+    private final ProviderKeys providerKeys;
 
-    AgentFormController(AgentService agents, ModelCatalog catalog) {
+    AgentFormController(AgentService agents, ModelCatalog catalog, ProviderKeys providerKeys) {
+        this.providerKeys = providerKeys;
         this.agents = agents;
         this.catalog = catalog;
     }
@@ -79,7 +82,7 @@ class AgentFormController {
     private String form(Actor actor, Model model, AgentForm form, AgentView agent) {
         model.addAttribute("form", form);
         model.addAttribute("agent", agent);
-        model.addAttribute("models", catalog.choicesFor(actor.tier()));
+        model.addAttribute("models", catalog.choicesFor(actor.tier(), providerKeys.usableOwnKeys(actor.orgId(), actor.tier())));
         model.addAttribute("tools", AgentTool.values());
         model.addAttribute("tones", Tone.values());
         model.addAttribute("behaviors", Behavior.values());
