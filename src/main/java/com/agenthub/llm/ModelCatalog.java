@@ -92,10 +92,12 @@ public class ModelCatalog {
             return new ModelChoice(model, false, model.displayName() + " needs the " + model.minTier().label()
                     + " plan or higher.");
         }
+        if (model.provider() == Provider.OPENAI_COMPATIBLE && !providers.configured(model.provider())) {
+            return new ModelChoice(model, false, "No OpenAI-compatible server is configured on this platform (OPENAI_BASE_URL).");
+        }
         if (!providers.configured(model.provider()) && !ownKeys.contains(model.provider())) {
             return new ModelChoice(model, false, "No " + model.provider().label() + " key is configured on this "
-                    + "platform (" + model.provider().setting() + ")"
-                    + (model.provider() == Provider.OPENAI_COMPATIBLE ? "." : "; add your own on Settings → Providers."));
+                    + "platform (" + model.provider().setting() + "); add your own on Settings → Providers.");
         }
         return new ModelChoice(model, true, null);
     }

@@ -80,12 +80,12 @@ class AgentServiceTest {
         var premium = AgentMother.withModel(AgentMother.settings("Premium"), m -> new AgentSettings.ModelConfig(
                 "openai", "gpt-4o", m.temperature(), m.maxTokens(), m.topP(), null, null));
         var noKey = AgentMother.withModel(AgentMother.settings("No key"), m -> new AgentSettings.ModelConfig(
-                "anthropic", "claude-haiku-4-5", m.temperature(), m.maxTokens(), m.topP(), null, null));
+                "openai_compatible", "llama3.1", m.temperature(), m.maxTokens(), m.topP(), null, null));
 
         assertThatThrownBy(() -> as(owner, () -> agents.create(owner, premium)))
                 .hasMessageContaining("GPT-4o needs the Starter plan or higher.");
         assertThatThrownBy(() -> as(owner, () -> agents.create(owner, noKey)))
-                .hasMessageContaining("No Anthropic key is configured");
+                .hasMessageContaining("No OpenAI-compatible server is configured");
     }
 
     @Test

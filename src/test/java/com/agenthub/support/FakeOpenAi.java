@@ -86,6 +86,9 @@ public final class FakeOpenAi {
             authorizations.add(String.valueOf(request.getHeader("Authorization")));
         }
         String task = lastUser(body);
+        if (request.getPath() != null && request.getPath().endsWith("/messages")) {
+            return anthropic(body, task);
+        }
         var status = java.util.regex.Pattern.compile("\\[status:(\\d{3})]").matcher(task);
         if (status.find()) {
             int code = Integer.parseInt(status.group(1));
@@ -130,6 +133,42 @@ public final class FakeOpenAi {
         return response;
     }
 
+    /** The Anthropic Messages protocol: the same answers and usage, in its own event shapes. */
+    private MockResponse anthropic(JsonNode body, String task) {
+        String model = body.path("model").asString("claude-haiku-4-5");
+        String answer = "Fake answer to: " + task.replaceAll("\\[[a-z-]+(:\\d+)?]", "").strip();
+        if (!body.path("stream").asBoolean(false)) {
+            return new MockResponse().setHeader("Content-Type", "application/json").setBody(
+                    "{\"id\":\"msg_fake\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"" + model + "\","
+                            + "\"content\":[{\"type\":\"text\",\"text\":" + quote(answer) + "}],\"stop_reason\":\"end_turn\","
+                            + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":" + PROMPT_TOKENS + ",\"output_tokens\":"
+                            + COMPLETION_TOKENS + "}}");
+        }
+        StringBuilder events = new StringBuilder();
+        events.append(sse("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_fake\",\"type\":\"message\","
+                + "\"role\":\"assistant\",\"model\":\"" + model + "\",\"content\":[],\"stop_reason\":null,"
+                + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":" + PROMPT_TOKENS + ",\"output_tokens\":1}}}"));
+        events.append(sse("content_block_start",
+                "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
+        for (int i = 0; i < answer.length(); i += 8) {
+            events.append(sse("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+                    + "\"delta\":{\"type\":\"text_delta\",\"text\":" + quote(answer.substring(i, Math.min(answer.length(), i + 8))) + "}}"));
+        }
+        events.append(sse("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"));
+        events.append(sse("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
+                + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":" + COMPLETION_TOKENS + "}}"));
+        events.append(sse("message_stop", "{\"type\":\"message_stop\"}"));
+        return new MockResponse().setHeader("Content-Type", "text/event-stream").setBody(events.toString());
+    }
+
+    private static String sse(String name, String data) {
+        return "event: " + name + "\ndata: " + data + "\n\n";
+    }
+
+    public String anthropicBaseUrl() {
+        return server.url("/").toString().replaceAll("/$", "");
+    }
+
     private static String event(String model, String delta, String finish) {
         return "data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\""
                 + model + "\",\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":"
@@ -140,8 +179,14 @@ public final class FakeOpenAi {
         String last = "";
         for (JsonNode message : body.path("messages")) {
             if ("user".equals(message.path("role").asString(""))) {
-                last = message.path("content").isString() ? message.path("content").asString()
-                        : message.path("content").toString();
+                JsonNode content = message.path("content");
+                if (content.isString()) {
+                    last = content.asString();
+                } else {
+                    StringBuilder text = new StringBuilder();
+                    content.forEach(block -> text.append(block.path("text").asString("")));
+                    last = text.toString();
+                }
             }
         }
         return last;

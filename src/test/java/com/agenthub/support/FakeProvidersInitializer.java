@@ -9,7 +9,8 @@ public class FakeProvidersInitializer implements ApplicationContextInitializer<C
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        String url = FakeOpenAi.shared().baseUrl();
-        TestPropertyValues.of("agenthub.llm.openai-api-url=" + url, "agenthub.llm.groq-api-url=" + url).applyTo(context);
+        FakeOpenAi fake = FakeOpenAi.shared();
+        TestPropertyValues.of("agenthub.llm.openai-api-url=" + fake.baseUrl(), "agenthub.llm.groq-api-url=" + fake.baseUrl(),
+                "agenthub.llm.anthropic-api-url=" + fake.anthropicBaseUrl()).applyTo(context);
     }
 }
