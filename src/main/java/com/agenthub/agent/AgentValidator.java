@@ -61,7 +61,9 @@ class AgentValidator {
         }
         if (settings.tools() != null) {
             for (String tool : settings.tools()) {
-                if (AgentTool.fromId(tool).isEmpty()) {
+                if (AgentTool.fromId(tool).filter(t -> !t.available()).isPresent()) {
+                    problems.add(new FieldProblem("tools", "'" + tool + "' is not available yet."));
+                } else if (AgentTool.fromId(tool).isEmpty()) {
                     problems.add(new FieldProblem("tools", "Unknown tool '" + abbreviate(tool) + "'. Available: "
                             + Arrays.stream(AgentTool.values()).map(AgentTool::id).collect(Collectors.joining(", ")) + "."));
                 }

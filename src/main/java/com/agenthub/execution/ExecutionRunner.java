@@ -114,12 +114,13 @@ class ExecutionRunner {
     private void complete(ExecutionJob job, Start start) {
         UUID id = start.execution().id();
         long began = System.nanoTime();
+        RunTools tools = new RunTools(start.agent().settings().tools());
         transaction.executeWithoutResult(s -> records.event(job.orgId(), id, "PROVIDER_CALLED",
                 "Calling " + start.target().provider().label() + " " + start.target().model() + "."));
         ExecutionStatus outcome;
         try {
             ModelTarget target = withOwnKey(job.orgId(), start.target());
-            Completion completion = llm.stream(target, start.messages(), chunk -> live.publish(id, chunk));
+            Completion completion = llm.stream(target, start.messages(), tools.callbacks(), chunk -> live.publish(id, chunk));
             long durationMs = (System.nanoTime() - began) / 1_000_000;
             BigDecimal cost = cost(start.target(), completion);
             outcome = ExecutionStatus.SUCCEEDED;
@@ -129,6 +130,8 @@ class ExecutionRunner {
                     agents.recordRun(start.agent().id(), true, completion.inputTokens() + completion.outputTokens(), cost,
                             durationMs);
                     agents.markIdleWhenNothingRuns(start.agent().id());
+                    tools.calls().forEach(call -> records.event(job.orgId(), id, "TOOL_CALLED",
+                            call.tool() + "(" + call.input() + ") → " + call.result()));
                     memory.remember(job.orgId(), start.agent().id(), start.execution().requestedBy(),
                             start.agent().settings().memory(), start.execution().task(), completion.text());
                     records.event(job.orgId(), id, "FINISHED", completion.inputTokens() + " input and "
@@ -144,6 +147,8 @@ class ExecutionRunner {
                         durationMs) == 1) {
                     agents.recordRun(start.agent().id(), false, 0, BigDecimal.ZERO, durationMs);
                     agents.markIdleWhenNothingRuns(start.agent().id());
+                    tools.calls().forEach(call -> records.event(job.orgId(), id, "TOOL_CALLED",
+                            call.tool() + "(" + call.input() + ") → " + call.result()));
                     records.event(job.orgId(), id, "FAILED", e.getMessage());
                 }
             });

@@ -12,11 +12,18 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.model.tool.ToolCallingManager;
+import org.springframework.ai.model.tool.ToolExecutionResult;
+import org.springframework.ai.tool.ToolCallback;
 import org.springframework.stereotype.Service;
 
 /** Streams a completion from any provider; never called inside a database transaction. */
 @Service
 public class LlmClient {
+
+    /** Spring AI 2's chat models leave tool execution to the caller; a model asking endlessly is cut off. */
+    static final int MAX_TOOL_ROUNDS = 5;
+    private static final ToolCallingManager TOOL_CALLING = ToolCallingManager.builder().build();
 
     private final ChatModels models;
 
@@ -29,42 +36,61 @@ public class LlmClient {
      * The last streamed chunk carries the usage.
      */
     public Completion stream(ModelTarget target, List<ChatMessage> messages, Consumer<String> onChunk) {
+        return stream(target, messages, List.of(), onChunk);
+    }
+
+    /** With tools the model may call: each round of tool calls is executed here and its results sent back. */
+    public Completion stream(ModelTarget target, List<ChatMessage> messages, List<ToolCallback> tools,
+                             Consumer<String> onChunk) {
         var model = models.get(target.provider(), target.model(), target.apiKey());
-        Prompt prompt = new Prompt(messages.stream().map(LlmClient::toMessage).toList(), options(target));
+        Prompt prompt = new Prompt(messages.stream().map(LlmClient::toMessage).toList(), options(target, tools));
         StringBuilder text = new StringBuilder();
-        Usage[] usage = {null};
+        int[] tokens = {0, 0};
+        boolean[] reported = {false};
         try {
-            model.stream(prompt).doOnNext(response -> {
-                String chunk = chunkText(response);
-                if (!chunk.isEmpty()) {
-                    text.append(chunk);
-                    onChunk.accept(chunk);
+            for (int round = 0; round < MAX_TOOL_ROUNDS; round++) {
+                ChatResponse[] toolRequest = {null};
+                model.stream(prompt).doOnNext(response -> {
+                    String chunk = chunkText(response);
+                    if (!chunk.isEmpty()) {
+                        text.append(chunk);
+                        onChunk.accept(chunk);
+                    }
+                    Usage usage = response.getMetadata() == null ? null : response.getMetadata().getUsage();
+                    if (usage != null && usage.getTotalTokens() != null && usage.getTotalTokens() > 0) {
+                        tokens[0] += nullToZero(usage.getPromptTokens());
+                        tokens[1] += nullToZero(usage.getCompletionTokens());
+                        reported[0] = true;
+                    }
+                    if (response.hasToolCalls()) {
+                        toolRequest[0] = response;
+                    }
+                }).blockLast();
+                if (toolRequest[0] == null || tools.isEmpty()) {
+                    break;
                 }
-                if (response.getMetadata() != null && response.getMetadata().getUsage() != null
-                        && response.getMetadata().getUsage().getTotalTokens() != null
-                        && response.getMetadata().getUsage().getTotalTokens() > 0) {
-                    usage[0] = response.getMetadata().getUsage();
-                }
-            }).blockLast();
+                ToolExecutionResult executed = TOOL_CALLING.executeToolCalls(prompt, toolRequest[0]);
+                prompt = new Prompt(executed.conversationHistory(), prompt.getOptions());
+            }
         } catch (ProviderException e) {
             throw e;
         } catch (RuntimeException e) {
             throw ProviderFailures.translate(target.provider(), e);
         }
         String output = text.toString();
-        if (usage[0] == null) {
+        boolean simulated = target.provider() == Provider.SANDBOX;
+        if (!reported[0]) {
             int input = messages.stream().mapToInt(m -> TokenEstimate.of(m.content())).sum();
-            return new Completion(output, input, TokenEstimate.of(output), true, target.provider() == Provider.SANDBOX);
+            return new Completion(output, input, TokenEstimate.of(output), true, simulated);
         }
-        return new Completion(output, nullToZero(usage[0].getPromptTokens()), nullToZero(usage[0].getCompletionTokens()),
-                false, target.provider() == Provider.SANDBOX);
+        return new Completion(output, tokens[0], tokens[1], false, simulated);
     }
 
     /** A minimal call that proves the key and endpoint work. */
     public void check(ModelTarget target) {
         try {
             models.get(target.provider(), target.model(), target.apiKey())
-                    .call(new Prompt(List.of(new UserMessage("Reply with OK.")), options(target)));
+                    .call(new Prompt(List.of(new UserMessage("Reply with OK.")), options(target, List.of())));
         } catch (ProviderException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -72,13 +98,13 @@ public class LlmClient {
         }
     }
 
-    private static ChatOptions options(ModelTarget target) {
+    private static ChatOptions options(ModelTarget target, List<ToolCallback> tools) {
         if (target.provider() == Provider.ANTHROPIC) {
             return AnthropicChatOptions.builder().model(target.model()).temperature(target.temperature())
-                    .maxTokens(target.maxTokens()).build();
+                    .maxTokens(target.maxTokens()).toolCallbacks(tools).build();
         }
         return OpenAiChatOptions.builder().model(target.model()).temperature(target.temperature())
-                .maxTokens(target.maxTokens()).topP(target.topP()).streamUsage(true).build();
+                .maxTokens(target.maxTokens()).topP(target.topP()).streamUsage(true).toolCallbacks(tools).build();
     }
 
     private static Message toMessage(ChatMessage message) {

@@ -95,8 +95,26 @@ public final class FakeOpenAi {
             return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
                     .setBody("{\"error\":{\"message\":\"fake failure " + code + "\",\"type\":\"fake\",\"code\":\"" + code + "\"}}");
         }
+        if (task.contains("[calc]")) {
+            String toolResult = null;
+            for (JsonNode message : body.path("messages")) {
+                if ("tool".equals(message.path("role").asString(""))) {
+                    toolResult = message.path("content").isString() ? message.path("content").asString()
+                            : message.path("content").toString();
+                }
+            }
+            if (toolResult == null) {
+                String call = "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,\"id\":\"call_fake\","
+                        + "\"type\":\"function\",\"function\":{\"name\":\"calculator\","
+                        + "\"arguments\":\"{\\\"expression\\\":\\\"(2+3)*4\\\"}\"}}]}";
+                String toolEvents = event(body.path("model").asString("gpt-4o-mini"), call, null)
+                        + event(body.path("model").asString("gpt-4o-mini"), "{}", "tool_calls") + "data: [DONE]\n\n";
+                return new MockResponse().setHeader("Content-Type", "text/event-stream").setBody(toolEvents);
+            }
+            task = "The calculator says " + toolResult.replace("\"", "");
+        }
         String model = body.path("model").asString("gpt-4o-mini");
-        String answer = task.contains("[xss]") ? XSS : "Fake answer to: " + task.replaceAll("\\[[a-z]+(:\\d+)?]", "").strip();
+        String answer = task.contains("[xss]") ? XSS : task.startsWith("The calculator says") ? task : "Fake answer to: " + task.replaceAll("\\[[a-z]+(:\\d+)?]", "").strip();
         boolean slow = task.contains("[slow]");
         if (!body.path("stream").asBoolean(false)) {
             return new MockResponse().setHeader("Content-Type", "application/json").setBody("""

@@ -1,0 +1,63 @@
+package com.agenthub.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.agenthub.agent.AgentMother;
+import com.agenthub.agent.AgentService;
+import com.agenthub.agent.AgentSettings;
+import com.agenthub.organization.OrganizationMother;
+import com.agenthub.organization.Tier;
+import com.agenthub.shared.tenancy.TenantContext;
+import com.agenthub.support.AgentHubTest;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@AgentHubTest
+class ToolCallingTest {
+
+    @Autowired OrganizationMother mother;
+    @Autowired AgentService agents;
+    @Autowired ExecutionService executions;
+
+    @Test
+    void theModelCallsTheCalculatorAndTheCallIsAnEventOfTheRun() {
+        var org = mother.organization(Tier.GROWTH);
+        var owner = mother.owner(org);
+        var s = AgentMother.withModel(AgentMother.settings("Counter"), m -> new AgentSettings.ModelConfig(
+                "openai", "gpt-4o-mini", m.temperature(), 1000, m.topP(), null, null));
+        var settings = new AgentSettings(s.name(), s.description(), s.modelConfig(), s.personality(), s.instructions(),
+                List.of("calculator", "current_time"), s.memory(), false);
+        var agent = TenantContext.callAs(org.id(), () -> agents.create(owner, settings));
+
+        var queued = TenantContext.callAs(org.id(), () -> executions.submit(owner, agent.id(),
+                new SubmitRun("What is (2+3)*4? [calc]", null, null)));
+        ExecutionView[] run = {null};
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            run[0] = TenantContext.callAs(org.id(), () -> executions.get(owner, queued.id()));
+            return run[0].status().finished();
+        });
+
+        assertThat(run[0].error()).isNull();
+        assertThat(run[0].output()).isEqualTo("The calculator says 20");
+        var events = TenantContext.callAs(org.id(), () -> executions.events(owner, queued.id()));
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("TOOL_CALLED");
+            assertThat(e.message()).isEqualTo("calculator((2+3)*4) → 20");
+        });
+    }
+
+    @Test
+    void theCalculatorIsExactAndRefusesAnythingButArithmetic() {
+        assertThat(Arithmetic.evaluate("(1200 * 0.15 + 800 * 0.6) / 1000000")).isEqualByComparingTo(new BigDecimal("0.00066"));
+        assertThat(Arithmetic.evaluate("2^10 - -3")).isEqualByComparingTo("1027");
+        assertThat(Arithmetic.evaluate("0.1 + 0.2")).isEqualByComparingTo("0.3");
+        assertThatThrownBy(() -> Arithmetic.evaluate("1/0")).hasMessage("Division by zero.");
+        assertThatThrownBy(() -> Arithmetic.evaluate("Runtime.exec('x')")).hasMessageContaining("Unexpected 'R'");
+        assertThatThrownBy(() -> Arithmetic.evaluate("(1+2")).hasMessageContaining("closing parenthesis");
+    }
+}
