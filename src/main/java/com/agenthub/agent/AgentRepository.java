@@ -10,6 +10,8 @@ interface AgentRepository extends JpaRepository<Agent, UUID> {
 
     long countByOrgIdAndDeletedAtIsNull(UUID orgId);
 
+    Optional<Agent> findByOrgIdAndNameIgnoreCaseAndDeletedAtIsNull(UUID orgId, String name);
+
     boolean existsByOrgIdAndNameIgnoreCaseAndDeletedAtIsNull(UUID orgId, String name);
 
     boolean existsByOrgIdAndNameIgnoreCaseAndDeletedAtIsNullAndIdNot(UUID orgId, String name, UUID id);

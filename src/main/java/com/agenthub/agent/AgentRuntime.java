@@ -30,6 +30,20 @@ public class AgentRuntime {
         });
     }
 
+    @Transactional(readOnly = true)
+    public Optional<RunnableAgent> findByName(UUID orgId, String name) {
+        return agents.findByOrgIdAndNameIgnoreCaseAndDeletedAtIsNull(orgId, name).map(agent -> {
+            AgentView view = agent.toView();
+            return new RunnableAgent(view.id(), view.name(), view.status(), view.settings(), view.systemPrompt());
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.List<String> names(UUID orgId, int limit) {
+        return jdbc.sql("SELECT name FROM agents WHERE org_id = ? AND deleted_at IS NULL ORDER BY lower(name) LIMIT ?")
+                .params(orgId, limit).query(String.class).list();
+    }
+
     /** An idle agent shows as busy while one of its runs executes. */
     @Transactional
     public void markBusy(UUID agentId) {

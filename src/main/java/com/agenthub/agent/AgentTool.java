@@ -7,8 +7,7 @@ import java.util.Optional;
 public enum AgentTool {
     CALCULATOR("calculator", "Calculator", "Evaluates arithmetic expressions exactly.", true),
     CURRENT_TIME("current_time", "Date and time", "Tells the current date and time in a given time zone.", true),
-    /** Needs child runs; offered once they exist. */
-    ASK_AGENT("ask_agent", "Ask another agent", "Asks another agent of this organization (depth-limited).", false);
+    ASK_AGENT("ask_agent", "Ask another agent", "Asks another agent of this organization (depth-limited).", true);
 
     private final String id;
     private final String label;

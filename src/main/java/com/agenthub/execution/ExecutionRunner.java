@@ -4,19 +4,11 @@ import com.agenthub.agent.AgentRuntime;
 import com.agenthub.agent.AgentStatus;
 import com.agenthub.agent.RunnableAgent;
 import com.agenthub.llm.ChatMessage;
-import com.agenthub.llm.Completion;
-import com.agenthub.llm.LlmClient;
-import com.agenthub.llm.ModelCatalog;
 import com.agenthub.llm.ModelTarget;
-import com.agenthub.llm.ModelView;
 import com.agenthub.llm.Provider;
-import com.agenthub.llm.ProviderException;
-import com.agenthub.llm.ProviderKeys;
 import com.agenthub.organization.Limit;
 import com.agenthub.organization.Plans;
 import com.agenthub.shared.tenancy.TenantContext;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,30 +27,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ExecutionRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutionRunner.class);
-    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
     private final ExecutionRecords records;
     private final AgentRuntime agents;
     private final AgentMemory memory;
-    private final LlmClient llm;
-    private final ModelCatalog catalog;
     private final Plans plans;
     private final LiveOutput live;
+    private final RunRecorder recorder;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
-    private final ProviderKeys providerKeys;
 
-    ExecutionRunner(ExecutionRecords records, AgentRuntime agents, AgentMemory memory, LlmClient llm,
-                    ModelCatalog catalog, Plans plans, LiveOutput live, TransactionTemplate transaction, JdbcClient jdbc,
-                    ProviderKeys providerKeys) {
-        this.providerKeys = providerKeys;
+    ExecutionRunner(ExecutionRecords records, AgentRuntime agents, AgentMemory memory, Plans plans, LiveOutput live,
+                    RunRecorder recorder, TransactionTemplate transaction, JdbcClient jdbc) {
         this.records = records;
         this.agents = agents;
         this.memory = memory;
-        this.llm = llm;
-        this.catalog = catalog;
         this.plans = plans;
         this.live = live;
+        this.recorder = recorder;
         this.transaction = transaction;
         this.jdbc = jdbc;
     }
@@ -113,66 +99,12 @@ class ExecutionRunner {
 
     private void complete(ExecutionJob job, Start start) {
         UUID id = start.execution().id();
-        long began = System.nanoTime();
-        RunTools tools = new RunTools(start.agent().settings().tools());
-        transaction.executeWithoutResult(s -> records.event(job.orgId(), id, "PROVIDER_CALLED",
-                "Calling " + start.target().provider().label() + " " + start.target().model() + "."));
-        ExecutionStatus outcome;
-        try {
-            ModelTarget target = withOwnKey(job.orgId(), start.target());
-            Completion completion = llm.stream(target, start.messages(), tools.callbacks(), chunk -> live.publish(id, chunk));
-            long durationMs = (System.nanoTime() - began) / 1_000_000;
-            BigDecimal cost = cost(start.target(), completion);
-            outcome = ExecutionStatus.SUCCEEDED;
-            transaction.executeWithoutResult(s -> {
-                if (records.finish(id, ExecutionStatus.SUCCEEDED, completion.text(), null, completion.inputTokens(),
-                        completion.outputTokens(), cost, durationMs) == 1) {
-                    agents.recordRun(start.agent().id(), true, completion.inputTokens() + completion.outputTokens(), cost,
-                            durationMs);
-                    agents.markIdleWhenNothingRuns(start.agent().id());
-                    tools.calls().forEach(call -> records.event(job.orgId(), id, "TOOL_CALLED",
-                            call.tool() + "(" + call.input() + ") → " + call.result()));
-                    memory.remember(job.orgId(), start.agent().id(), start.execution().requestedBy(),
-                            start.agent().settings().memory(), start.execution().task(), completion.text());
-                    records.event(job.orgId(), id, "FINISHED", completion.inputTokens() + " input and "
-                            + completion.outputTokens() + " output tokens" + (completion.usageEstimated() ? " (estimated)" : "")
-                            + ", $" + cost.toPlainString() + ", " + durationMs + " ms.");
-                }
-            });
-        } catch (ProviderException e) {
-            long durationMs = (System.nanoTime() - began) / 1_000_000;
-            outcome = ExecutionStatus.FAILED;
-            transaction.executeWithoutResult(s -> {
-                if (records.finish(id, ExecutionStatus.FAILED, null, e.getMessage(), null, null, BigDecimal.ZERO,
-                        durationMs) == 1) {
-                    agents.recordRun(start.agent().id(), false, 0, BigDecimal.ZERO, durationMs);
-                    agents.markIdleWhenNothingRuns(start.agent().id());
-                    tools.calls().forEach(call -> records.event(job.orgId(), id, "TOOL_CALLED",
-                            call.tool() + "(" + call.input() + ") → " + call.result()));
-                    records.event(job.orgId(), id, "FAILED", e.getMessage());
-                }
-            });
-            log.info("Execution {} failed: {}", id, e.getMessage());
+        var outcome = recorder.perform(new RunRecorder.Run(job.orgId(), id, start.agent(), start.execution().requestedBy(),
+                start.execution().task(), start.target(), start.messages(), 0), chunk -> live.publish(id, chunk));
+        if (outcome.status() == ExecutionStatus.FAILED) {
+            log.info("Execution {} failed: {}", id, outcome.error());
         }
-        live.finished(id, outcome);
-    }
-
-    /** An organization's own key for the provider, when it has one its plan lets it use. */
-    private ModelTarget withOwnKey(UUID orgId, ModelTarget target) {
-        return providerKeys.keyForRun(orgId, target.provider())
-                .map(key -> new ModelTarget(target.provider(), target.model(), target.temperature(), target.maxTokens(),
-                        target.topP(), key))
-                .orElse(target);
-    }
-
-    private BigDecimal cost(ModelTarget target, Completion completion) {
-        ModelView model = catalog.find(target.provider().id(), target.model()).orElse(null);
-        if (model == null) {
-            return BigDecimal.ZERO;
-        }
-        return model.inputPricePerMtok().multiply(BigDecimal.valueOf(completion.inputTokens()))
-                .add(model.outputPricePerMtok().multiply(BigDecimal.valueOf(completion.outputTokens())))
-                .divide(MILLION, 8, RoundingMode.HALF_UP);
+        live.finished(id, outcome.status());
     }
 
     private static String userMessage(ExecutionView execution) {

@@ -25,10 +25,13 @@ final class RunTools {
     record TimeInput(String timeZone) {
     }
 
+    record AskInput(String agentName, String question) {
+    }
+
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<ToolCallback> callbacks = new ArrayList<>();
 
-    RunTools(List<String> enabled) {
+    RunTools(List<String> enabled, java.util.function.BinaryOperator<String> askAgent) {
         if (enabled.contains(AgentTool.CALCULATOR.id())) {
             callbacks.add(FunctionToolCallback.builder(AgentTool.CALCULATOR.id(), (CalculatorInput in) -> {
                         String result;
@@ -67,6 +70,25 @@ final class RunTools {
                              "description":"An IANA time zone such as America/New_York; UTC when empty"}}}""")
                     .build());
         }
+        addAskAgent(enabled, askAgent);
+    }
+
+    private void addAskAgent(List<String> enabled, java.util.function.BinaryOperator<String> askAgent) {
+        if (!enabled.contains(AgentTool.ASK_AGENT.id())) {
+            return;
+        }
+        callbacks.add(FunctionToolCallback.builder(AgentTool.ASK_AGENT.id(), (AskInput in) -> {
+                    String answer = askAgent.apply(in.agentName(), in.question());
+                    calls.add(new Call(AgentTool.ASK_AGENT.id(), in.agentName() + ": " + in.question(),
+                            answer.length() > 300 ? answer.substring(0, 300) + "…" : answer));
+                    return answer;
+                })
+                .description("Asks another agent of this organization a question and returns its answer.")
+                .inputType(AskInput.class)
+                .inputSchema("""
+                        {"type":"object","properties":{"agentName":{"type":"string","description":"The other agent's name"},
+                         "question":{"type":"string"}},"required":["agentName","question"]}""")
+                .build());
     }
 
     List<ToolCallback> callbacks() {

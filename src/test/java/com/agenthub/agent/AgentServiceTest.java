@@ -103,9 +103,7 @@ class AgentServiceTest {
         assertThatThrownBy(() -> as(owner, () -> agents.create(owner, halfFallback))).hasMessageContaining("or neither");
         assertThatThrownBy(() -> as(owner, () -> agents.create(owner, unknownTool))).hasMessageContaining("Unknown tool 'rm_rf'");
         assertThatThrownBy(() -> as(owner, () -> agents.create(owner, tooLong))).hasMessageContaining("context window");
-        var notYet = new AgentSettings("Asker", s.description(), s.modelConfig(), s.personality(), s.instructions(),
-                List.of("ask_agent"), s.memory(), false);
-        assertThatThrownBy(() -> as(owner, () -> agents.create(owner, notYet))).hasMessageContaining("'ask_agent' is not available yet");
+
     }
 
     @Test

@@ -52,6 +52,36 @@ class ToolCallingTest {
     }
 
     @Test
+    void anAgentAsksAnotherAgentThroughAChildExecution() {
+        var org = mother.organization(Tier.GROWTH);
+        var owner = mother.owner(org);
+        var base = AgentMother.withModel(AgentMother.settings("Researcher"), m -> new AgentSettings.ModelConfig(
+                "openai", "gpt-4o-mini", m.temperature(), 1000, m.topP(), null, null));
+        var researcher = TenantContext.callAs(org.id(), () -> agents.create(owner, base));
+        var lead = TenantContext.callAs(org.id(), () -> agents.create(owner, new AgentSettings("Lead", base.description(),
+                base.modelConfig(), base.personality(), base.instructions(), List.of("ask_agent"), base.memory(), false)));
+
+        var queued = TenantContext.callAs(org.id(), () -> executions.submit(owner, lead.id(),
+                new SubmitRun("Find out the capital [ask]", null, null)));
+        ExecutionView[] run = {null};
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            run[0] = TenantContext.callAs(org.id(), () -> executions.get(owner, queued.id()));
+            return run[0].status().finished();
+        });
+
+        assertThat(run[0].error()).isNull();
+        assertThat(run[0].output()).isEqualTo("The researcher said: Fake answer to: Capital of France?");
+        var child = TenantContext.callAs(org.id(), () -> executions.forAgent(owner, researcher.id(), null, 10, 0)).items();
+        assertThat(child).singleElement().satisfies(c -> {
+            assertThat(c.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(c.task()).isEqualTo("Capital of France?");
+            assertThat(c.cost()).isEqualByComparingTo(new BigDecimal("0.00066"));
+        });
+        var events = TenantContext.callAs(org.id(), () -> executions.events(owner, queued.id()));
+        assertThat(events).anySatisfy(e -> assertThat(e.message()).startsWith("ask_agent(Researcher: Capital of France?)"));
+    }
+
+    @Test
     void theCalculatorIsExactAndRefusesAnythingButArithmetic() {
         assertThat(Arithmetic.evaluate("(1200 * 0.15 + 800 * 0.6) / 1000000")).isEqualByComparingTo(new BigDecimal("0.00066"));
         assertThat(Arithmetic.evaluate("2^10 - -3")).isEqualByComparingTo("1027");

@@ -95,6 +95,24 @@ public final class FakeOpenAi {
             return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
                     .setBody("{\"error\":{\"message\":\"fake failure " + code + "\",\"type\":\"fake\",\"code\":\"" + code + "\"}}");
         }
+        if (task.contains("[ask]")) {
+            String toolResult = null;
+            for (JsonNode message : body.path("messages")) {
+                if ("tool".equals(message.path("role").asString(""))) {
+                    toolResult = message.path("content").isString() ? message.path("content").asString()
+                            : message.path("content").toString();
+                }
+            }
+            if (toolResult == null) {
+                String call = "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,\"id\":\"call_ask\","
+                        + "\"type\":\"function\",\"function\":{\"name\":\"ask_agent\","
+                        + "\"arguments\":\"{\\\"agentName\\\":\\\"Researcher\\\",\\\"question\\\":\\\"Capital of France?\\\"}\"}}]}";
+                String toolEvents = event(body.path("model").asString("gpt-4o-mini"), call, null)
+                        + event(body.path("model").asString("gpt-4o-mini"), "{}", "tool_calls") + "data: [DONE]\n\n";
+                return new MockResponse().setHeader("Content-Type", "text/event-stream").setBody(toolEvents);
+            }
+            task = "[answered] The researcher said: " + toolResult.replace("\"", "");
+        }
         if (task.contains("[calc]")) {
             String toolResult = null;
             for (JsonNode message : body.path("messages")) {
@@ -111,10 +129,10 @@ public final class FakeOpenAi {
                         + event(body.path("model").asString("gpt-4o-mini"), "{}", "tool_calls") + "data: [DONE]\n\n";
                 return new MockResponse().setHeader("Content-Type", "text/event-stream").setBody(toolEvents);
             }
-            task = "The calculator says " + toolResult.replace("\"", "");
+            task = "[answered] The calculator says " + toolResult.replace("\"", "");
         }
         String model = body.path("model").asString("gpt-4o-mini");
-        String answer = task.contains("[xss]") ? XSS : task.startsWith("The calculator says") ? task : "Fake answer to: " + task.replaceAll("\\[[a-z]+(:\\d+)?]", "").strip();
+        String answer = task.contains("[xss]") ? XSS : task.startsWith("[answered] ") ? task.substring(11) : "Fake answer to: " + task.replaceAll("\\[[a-z]+(:\\d+)?]", "").strip();
         boolean slow = task.contains("[slow]");
         if (!body.path("stream").asBoolean(false)) {
             return new MockResponse().setHeader("Content-Type", "application/json").setBody("""

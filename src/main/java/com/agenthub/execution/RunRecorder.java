@@ -1,0 +1,124 @@
+package com.agenthub.execution;
+
+import com.agenthub.agent.AgentRuntime;
+import com.agenthub.agent.RunnableAgent;
+import com.agenthub.llm.ChatMessage;
+import com.agenthub.llm.Completion;
+import com.agenthub.llm.LlmClient;
+import com.agenthub.llm.ModelCatalog;
+import com.agenthub.llm.ModelTarget;
+import com.agenthub.llm.ModelView;
+import com.agenthub.llm.ProviderException;
+import com.agenthub.llm.ProviderKeys;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Calls the model for a started run (outside any transaction; the caller has bound the organization)
+ * and records its outcome once: output, tokens, cost, the agent's metrics, memory, tool calls and events.
+ */
+@Component
+class RunRecorder {
+
+    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+
+    record Outcome(ExecutionStatus status, String output, String error) {
+    }
+
+    /** What a started run carries into the model call. */
+    record Run(UUID orgId, UUID executionId, RunnableAgent agent, UUID requestedBy, String task, ModelTarget target,
+               List<ChatMessage> messages, int depth) {
+    }
+
+    private final ExecutionRecords records;
+    private final AgentRuntime agents;
+    private final AgentMemory memory;
+    private final LlmClient llm;
+    private final ModelCatalog catalog;
+    private final ProviderKeys providerKeys;
+    private final ChildRuns children;
+    private final TransactionTemplate transaction;
+
+    RunRecorder(ExecutionRecords records, AgentRuntime agents, AgentMemory memory, LlmClient llm, ModelCatalog catalog,
+                ProviderKeys providerKeys, @Lazy ChildRuns children, TransactionTemplate transaction) {
+        this.records = records;
+        this.agents = agents;
+        this.memory = memory;
+        this.llm = llm;
+        this.catalog = catalog;
+        this.providerKeys = providerKeys;
+        this.children = children;
+        this.transaction = transaction;
+    }
+
+    Outcome perform(Run run, Consumer<String> onChunk) {
+        UUID id = run.executionId();
+        long began = System.nanoTime();
+        RunTools tools = new RunTools(run.agent().settings().tools(),
+                (agentName, question) -> children.ask(run, agentName, question));
+        transaction.executeWithoutResult(s -> records.event(run.orgId(), id, "PROVIDER_CALLED",
+                "Calling " + run.target().provider().label() + " " + run.target().model() + "."));
+        try {
+            ModelTarget target = withOwnKey(run.orgId(), run.target());
+            Completion completion = llm.stream(target, run.messages(), tools.callbacks(), onChunk);
+            long durationMs = (System.nanoTime() - began) / 1_000_000;
+            BigDecimal cost = cost(target, completion);
+            transaction.executeWithoutResult(s -> {
+                if (records.finish(id, ExecutionStatus.SUCCEEDED, completion.text(), null, completion.inputTokens(),
+                        completion.outputTokens(), cost, durationMs) == 1) {
+                    agents.recordRun(run.agent().id(), true, completion.inputTokens() + completion.outputTokens(), cost,
+                            durationMs);
+                    agents.markIdleWhenNothingRuns(run.agent().id());
+                    recordToolCalls(run, tools);
+                    memory.remember(run.orgId(), run.agent().id(), run.requestedBy(), run.agent().settings().memory(),
+                            run.task(), completion.text());
+                    records.event(run.orgId(), id, "FINISHED", completion.inputTokens() + " input and "
+                            + completion.outputTokens() + " output tokens" + (completion.usageEstimated() ? " (estimated)" : "")
+                            + ", $" + cost.toPlainString() + ", " + durationMs + " ms.");
+                }
+            });
+            return new Outcome(ExecutionStatus.SUCCEEDED, completion.text(), null);
+        } catch (ProviderException e) {
+            long durationMs = (System.nanoTime() - began) / 1_000_000;
+            transaction.executeWithoutResult(s -> {
+                if (records.finish(id, ExecutionStatus.FAILED, null, e.getMessage(), null, null, BigDecimal.ZERO,
+                        durationMs) == 1) {
+                    agents.recordRun(run.agent().id(), false, 0, BigDecimal.ZERO, durationMs);
+                    agents.markIdleWhenNothingRuns(run.agent().id());
+                    recordToolCalls(run, tools);
+                    records.event(run.orgId(), id, "FAILED", e.getMessage());
+                }
+            });
+            return new Outcome(ExecutionStatus.FAILED, null, e.getMessage());
+        }
+    }
+
+    private void recordToolCalls(Run run, RunTools tools) {
+        tools.calls().forEach(call -> records.event(run.orgId(), run.executionId(), "TOOL_CALLED",
+                call.tool() + "(" + call.input() + ") → " + call.result()));
+    }
+
+    /** An organization's own key for the provider, when it has one its plan lets it use. */
+    private ModelTarget withOwnKey(UUID orgId, ModelTarget target) {
+        return providerKeys.keyForRun(orgId, target.provider())
+                .map(key -> new ModelTarget(target.provider(), target.model(), target.temperature(), target.maxTokens(),
+                        target.topP(), key))
+                .orElse(target);
+    }
+
+    private BigDecimal cost(ModelTarget target, Completion completion) {
+        ModelView model = catalog.find(target.provider().id(), target.model()).orElse(null);
+        if (model == null) {
+            return BigDecimal.ZERO;
+        }
+        return model.inputPricePerMtok().multiply(BigDecimal.valueOf(completion.inputTokens()))
+                .add(model.outputPricePerMtok().multiply(BigDecimal.valueOf(completion.outputTokens())))
+                .divide(MILLION, 8, RoundingMode.HALF_UP);
+    }
+}
