@@ -23,6 +23,7 @@ class ToolCallingTest {
     @Autowired OrganizationMother mother;
     @Autowired AgentService agents;
     @Autowired ExecutionService executions;
+    @Autowired ChildRuns children;
 
     @Test
     void theModelCallsTheCalculatorAndTheCallIsAnEventOfTheRun() {
@@ -79,6 +80,23 @@ class ToolCallingTest {
         });
         var events = TenantContext.callAs(org.id(), () -> executions.events(owner, queued.id()));
         assertThat(events).anySatisfy(e -> assertThat(e.message()).startsWith("ask_agent(Researcher: Capital of France?)"));
+    }
+
+    @Test
+    void childRunsStopAtTheDepthLimit() {
+        var org = mother.organization(Tier.GROWTH);
+        var agent = TenantContext.callAs(org.id(), () -> agents.create(mother.owner(org), AgentMother.settings("Deep")));
+        var runnable = new com.agenthub.agent.RunnableAgent(agent.id(), agent.name(), agent.status(), agent.settings(),
+                agent.systemPrompt());
+        var deepest = new RunRecorder.Run(org.id(), java.util.UUID.randomUUID(), runnable, org.owner().id(), "x", null,
+                List.of(), ChildRuns.MAX_DEPTH);
+
+        assertThat(children.ask(deepest, "Anyone", "Are you there?"))
+                .isEqualTo("Error: agents may ask each other at most 2 levels deep.");
+        var shallow = new RunRecorder.Run(org.id(), java.util.UUID.randomUUID(), runnable, org.owner().id(), "x", null,
+                List.of(), 0);
+        assertThat(children.ask(shallow, "Nobody", "Hello?")).startsWith("Error: there is no agent named 'Nobody'. Agents: Deep");
+        assertThat(children.ask(shallow, "Deep", "Hello?")).isEqualTo("Error: an agent cannot ask itself.");
     }
 
     @Test
