@@ -96,40 +96,17 @@ public final class FakeOpenAi {
                     .setBody("{\"error\":{\"message\":\"fake failure " + code + "\",\"type\":\"fake\",\"code\":\"" + code + "\"}}");
         }
         if (task.contains("[ask]")) {
-            String toolResult = null;
-            for (JsonNode message : body.path("messages")) {
-                if ("tool".equals(message.path("role").asString(""))) {
-                    toolResult = message.path("content").isString() ? message.path("content").asString()
-                            : message.path("content").toString();
-                }
+            String result = toolResult(body);
+            if (result == null) {
+                return toolCall(body, "ask_agent", "{\\\"agentName\\\":\\\"Researcher\\\",\\\"question\\\":\\\"Capital of France?\\\"}");
             }
-            if (toolResult == null) {
-                String call = "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,\"id\":\"call_ask\","
-                        + "\"type\":\"function\",\"function\":{\"name\":\"ask_agent\","
-                        + "\"arguments\":\"{\\\"agentName\\\":\\\"Researcher\\\",\\\"question\\\":\\\"Capital of France?\\\"}\"}}]}";
-                String toolEvents = event(body.path("model").asString("gpt-4o-mini"), call, null)
-                        + event(body.path("model").asString("gpt-4o-mini"), "{}", "tool_calls") + "data: [DONE]\n\n";
-                return new MockResponse().setHeader("Content-Type", "text/event-stream").setBody(toolEvents);
+            task = "[answered] The researcher said: " + result.replace("\"", "");
+        } else if (task.contains("[calc]")) {
+            String result = toolResult(body);
+            if (result == null) {
+                return toolCall(body, "calculator", "{\\\"expression\\\":\\\"(2+3)*4\\\"}");
             }
-            task = "[answered] The researcher said: " + toolResult.replace("\"", "");
-        }
-        if (task.contains("[calc]")) {
-            String toolResult = null;
-            for (JsonNode message : body.path("messages")) {
-                if ("tool".equals(message.path("role").asString(""))) {
-                    toolResult = message.path("content").isString() ? message.path("content").asString()
-                            : message.path("content").toString();
-                }
-            }
-            if (toolResult == null) {
-                String call = "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,\"id\":\"call_fake\","
-                        + "\"type\":\"function\",\"function\":{\"name\":\"calculator\","
-                        + "\"arguments\":\"{\\\"expression\\\":\\\"(2+3)*4\\\"}\"}}]}";
-                String toolEvents = event(body.path("model").asString("gpt-4o-mini"), call, null)
-                        + event(body.path("model").asString("gpt-4o-mini"), "{}", "tool_calls") + "data: [DONE]\n\n";
-                return new MockResponse().setHeader("Content-Type", "text/event-stream").setBody(toolEvents);
-            }
-            task = "[answered] The calculator says " + toolResult.replace("\"", "");
+            task = "[answered] The calculator says " + result.replace("\"", "");
         }
         String model = body.path("model").asString("gpt-4o-mini");
         String answer = task.contains("[xss]") ? XSS : task.startsWith("[answered] ") ? task.substring(11) : "Fake answer to: " + task.replaceAll("\\[[a-z]+(:\\d+)?]", "").strip();
@@ -167,6 +144,26 @@ public final class FakeOpenAi {
             response.throttleBody(180, 60, TimeUnit.MILLISECONDS); // about one event per period
         }
         return response;
+    }
+
+    /** The content of the tool message the client sent back, or null before the tool was called. */
+    private static String toolResult(JsonNode body) {
+        String result = null;
+        for (JsonNode message : body.path("messages")) {
+            if ("tool".equals(message.path("role").asString(""))) {
+                result = message.path("content").isString() ? message.path("content").asString() : message.path("content").toString();
+            }
+        }
+        return result;
+    }
+
+    /** A streamed answer that asks the client to call one tool; {@code arguments} is JSON escaped for a JSON string. */
+    private static MockResponse toolCall(JsonNode body, String tool, String arguments) {
+        String model = body.path("model").asString("gpt-4o-mini");
+        String call = "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,\"id\":\"call_" + tool
+                + "\",\"type\":\"function\",\"function\":{\"name\":\"" + tool + "\",\"arguments\":\"" + arguments + "\"}}]}";
+        return new MockResponse().setHeader("Content-Type", "text/event-stream")
+                .setBody(event(model, call, null) + event(model, "{}", "tool_calls") + "data: [DONE]\n\n");
     }
 
     /** The Anthropic Messages protocol: the same answers and usage, in its own event shapes. */

@@ -5,6 +5,7 @@ import com.agenthub.agent.AgentService;
 import com.agenthub.agent.AgentStatus;
 import com.agenthub.organization.Actor;
 import com.agenthub.shared.web.ApiController;
+import com.agenthub.shared.web.QueryParameters;
 import com.agenthub.shared.web.ValidationFailedException;
 import com.agenthub.shared.web.ValidationFailedException.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
@@ -87,8 +88,8 @@ class AgentsApiController {
                 problems.add(new FieldProblem("status", "Use one of: idle, busy, offline, error."));
             }
         }
-        int limitValue = integer(limit, "limit", 1, 100, problems);
-        int offsetValue = integer(offset, "offset", 0, Integer.MAX_VALUE, problems);
+        int limitValue = QueryParameters.wholeNumber(limit, "limit", 1, 100, problems);
+        int offsetValue = QueryParameters.wholeNumber(offset, "offset", 0, Integer.MAX_VALUE, problems);
         AgentQuery.Sort sort = switch (sortBy) {
             case "name" -> AgentQuery.Sort.NAME;
             case "created_at" -> AgentQuery.Sort.CREATED;
@@ -111,17 +112,4 @@ class AgentsApiController {
         return new AgentQuery(statusFilter, provider, search, sort, sortOrder.equals("desc"), limitValue, offsetValue);
     }
 
-    private static int integer(String value, String field, int min, int max, List<FieldProblem> problems) {
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(new FieldProblem(field, field + " must be a whole number from " + min
-                + (max == Integer.MAX_VALUE ? " up" : " to " + max) + "."));
-        return min;
-    }
 }

@@ -7,6 +7,7 @@ import com.agenthub.execution.ExecutionView;
 import com.agenthub.execution.SubmitRun;
 import com.agenthub.organization.Actor;
 import com.agenthub.shared.web.ApiController;
+import com.agenthub.shared.web.QueryParameters;
 import com.agenthub.shared.web.ValidationFailedException;
 import com.agenthub.shared.web.ValidationFailedException.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
@@ -92,8 +93,8 @@ class ExecutionsApiController {
                 problems.add(new FieldProblem("status", "Use one of: queued, running, succeeded, failed, cancelled, timed_out."));
             }
         }
-        int limitValue = number(limit, "limit", 1, 100, problems);
-        int offsetValue = number(offset, "offset", 0, Integer.MAX_VALUE, problems);
+        int limitValue = QueryParameters.wholeNumber(limit, "limit", 1, 100, problems);
+        int offsetValue = QueryParameters.wholeNumber(offset, "offset", 0, Integer.MAX_VALUE, problems);
         if (!problems.isEmpty()) {
             throw new ValidationFailedException(problems);
         }
@@ -107,17 +108,4 @@ class ExecutionsApiController {
         return streams.open(actor, id);
     }
 
-    private static int number(String value, String field, int min, int max, List<FieldProblem> problems) {
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(new FieldProblem(field, field + " must be a whole number from " + min
-                + (max == Integer.MAX_VALUE ? " up" : " to " + max) + "."));
-        return min;
-    }
 }
