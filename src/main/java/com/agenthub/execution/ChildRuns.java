@@ -71,7 +71,7 @@ class ChildRuns {
                     model.temperature().doubleValue(), model.maxTokens(), model.topP().doubleValue(), null);
             var outcome = recorder.perform(new RunRecorder.Run(parent.orgId(), childId, agent, parent.requestedBy(),
                     question.strip(), target, List.of(new ChatMessage(ChatMessage.Kind.SYSTEM, agent.systemPrompt()),
-                            new ChatMessage(ChatMessage.Kind.USER, question.strip())), parent.depth() + 1), chunk -> { });
+                            new ChatMessage(ChatMessage.Kind.USER, question.strip())), parent.depth() + 1, parent.deadline()), chunk -> { });
             return outcome.status() == ExecutionStatus.SUCCEEDED ? outcome.output()
                     : "Error: " + agent.name() + " could not answer: " + outcome.error();
         });

@@ -61,6 +61,20 @@ class ExecutionRecords {
                 .update();
     }
 
+    /** Marks a queued or running execution cancelled; 0 when it had already ended. */
+    int cancel(UUID id, String by) {
+        return jdbc.sql("UPDATE executions SET status = 'CANCELLED', error = ?, finished_at = now() "
+                        + "WHERE id = ? AND status IN ('QUEUED', 'RUNNING')")
+                .params("Cancelled by " + by + ".", id).update();
+    }
+
+    /** Keeps what a cancelled run produced before its stream was closed. */
+    int completeCancelled(UUID id, String output, Integer inputTokens, Integer outputTokens, BigDecimal cost, Long durationMs) {
+        return jdbc.sql("UPDATE executions SET output = ?, input_tokens = ?, output_tokens = ?, cost = ?, duration_ms = ? "
+                        + "WHERE id = ? AND status = 'CANCELLED' AND duration_ms IS NULL")
+                .params(output, inputTokens, outputTokens, cost, durationMs, id).update();
+    }
+
     long countRunning(UUID orgId) {
         return jdbc.sql("SELECT count(*) FROM executions WHERE org_id = ? AND status = 'RUNNING'").param(orgId)
                 .query(Long.class).single();

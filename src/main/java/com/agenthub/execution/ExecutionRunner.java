@@ -100,7 +100,7 @@ class ExecutionRunner {
     private void complete(ExecutionJob job, Start start) {
         UUID id = start.execution().id();
         var outcome = recorder.perform(new RunRecorder.Run(job.orgId(), id, start.agent(), start.execution().requestedBy(),
-                start.execution().task(), start.target(), start.messages(), 0), chunk -> live.publish(id, chunk));
+                start.execution().task(), start.target(), start.messages(), 0, null), chunk -> live.publish(id, chunk));
         if (outcome.status() == ExecutionStatus.FAILED) {
             log.info("Execution {} failed: {}", id, outcome.error());
         }

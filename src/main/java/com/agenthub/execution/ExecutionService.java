@@ -42,9 +42,12 @@ public class ExecutionService {
     private final Plans plans;
     private final Scheduler scheduler;
     private final OneTimeTask<ExecutionJob> task;
+    private final RunControl control;
 
     ExecutionService(AccessPolicy access, AgentService agents, ExecutionRecords records, ExecutionQueries queries,
-                     AgentMemory memory, Plans plans, @Lazy Scheduler scheduler, OneTimeTask<ExecutionJob> task) {
+                     AgentMemory memory, Plans plans, @Lazy Scheduler scheduler, OneTimeTask<ExecutionJob> task,
+                     RunControl control) {
+        this.control = control;
         this.access = access;
         this.agents = agents;
         this.records = records;
@@ -81,6 +84,28 @@ public class ExecutionService {
             @Override
             public void afterCommit() {
                 scheduler.triggerCheckForDueExecutions();
+            }
+        });
+        return records.find(id).orElseThrow();
+    }
+
+    /**
+     * Cancels a queued or running execution. A queued one never starts; a running one has its provider
+     * stream closed (here at once, on another instance within a second) and keeps its partial output.
+     */
+    @Transactional
+    public ExecutionView cancel(Actor actor, UUID id) {
+        access.require(actor, Action.RUN_AGENT);
+        ExecutionView execution = get(actor, id);
+        if (execution.status().finished() || records.cancel(id, actor.user().email()) == 0) {
+            throw new ConflictException("This execution has already ended ("
+                    + records.find(id).map(e -> e.status().label().toLowerCase(java.util.Locale.ROOT)).orElse("ended") + ").");
+        }
+        records.event(actor.orgId(), id, "CANCEL_REQUESTED", "Cancelled by " + actor.user().email() + ".");
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                control.stop(id, ExecutionStatus.CANCELLED);
             }
         });
         return records.find(id).orElseThrow();

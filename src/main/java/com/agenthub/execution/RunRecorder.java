@@ -33,7 +33,7 @@ class RunRecorder {
 
     /** What a started run carries into the model call. */
     record Run(UUID orgId, UUID executionId, RunnableAgent agent, UUID requestedBy, String task, ModelTarget target,
-               List<ChatMessage> messages, int depth) {
+               List<ChatMessage> messages, int depth, java.time.Instant deadline) {
     }
 
     private final ExecutionRecords records;
@@ -44,9 +44,11 @@ class RunRecorder {
     private final ProviderKeys providerKeys;
     private final ChildRuns children;
     private final TransactionTemplate transaction;
+    private final RunControl control;
 
     RunRecorder(ExecutionRecords records, AgentRuntime agents, AgentMemory memory, LlmClient llm, ModelCatalog catalog,
-                ProviderKeys providerKeys, @Lazy ChildRuns children, TransactionTemplate transaction) {
+                ProviderKeys providerKeys, @Lazy ChildRuns children, TransactionTemplate transaction, RunControl control) {
+        this.control = control;
         this.records = records;
         this.agents = agents;
         this.memory = memory;
@@ -58,6 +60,15 @@ class RunRecorder {
     }
 
     Outcome perform(Run run, Consumer<String> onChunk) {
+        RunControl.Handle handle = control.register(run.orgId(), run.executionId(), run.deadline());
+        try {
+            return perform(run, onChunk, handle);
+        } finally {
+            control.unregister(run.executionId());
+        }
+    }
+
+    private Outcome perform(Run run, Consumer<String> onChunk, RunControl.Handle handle) {
         UUID id = run.executionId();
         long began = System.nanoTime();
         RunTools tools = new RunTools(run.agent().settings().tools(),
@@ -66,9 +77,12 @@ class RunRecorder {
                 "Calling " + run.target().provider().label() + " " + run.target().model() + "."));
         try {
             ModelTarget target = withOwnKey(run.orgId(), run.target());
-            Completion completion = llm.stream(target, run.messages(), tools.callbacks(), onChunk);
+            Completion completion = llm.stream(target, run.messages(), tools.callbacks(), onChunk, handle.signal());
             long durationMs = (System.nanoTime() - began) / 1_000_000;
             BigDecimal cost = cost(target, completion);
+            if (completion.stopped()) {
+                return stopped(run, tools, completion, cost, durationMs, handle.reason());
+            }
             transaction.executeWithoutResult(s -> {
                 if (records.finish(id, ExecutionStatus.SUCCEEDED, completion.text(), null, completion.inputTokens(),
                         completion.outputTokens(), cost, durationMs) == 1) {
@@ -97,6 +111,32 @@ class RunRecorder {
             });
             return new Outcome(ExecutionStatus.FAILED, null, e.getMessage());
         }
+    }
+
+    /** Cut short by a cancel or the deadline: the partial output and the tokens spent so far are kept. */
+    private Outcome stopped(Run run, RunTools tools, Completion completion, BigDecimal cost, long durationMs,
+                            ExecutionStatus reason) {
+        UUID id = run.executionId();
+        boolean timedOut = reason == ExecutionStatus.TIMED_OUT;
+        int tokens = completion.inputTokens() + completion.outputTokens();
+        String note = (completion.usageEstimated() ? "estimated " : "") + tokens + " tokens, $" + cost.toPlainString()
+                + ", " + completion.text().length() + " characters of output kept.";
+        transaction.executeWithoutResult(s -> {
+            int recorded = timedOut
+                    ? records.finish(id, ExecutionStatus.TIMED_OUT, completion.text(),
+                            "The run passed its deadline and was stopped.", completion.inputTokens(),
+                            completion.outputTokens(), cost, durationMs)
+                    : records.completeCancelled(id, completion.text(), completion.inputTokens(), completion.outputTokens(),
+                            cost, durationMs);
+            if (recorded == 1) {
+                agents.recordRun(run.agent().id(), false, tokens, cost, durationMs);
+                agents.markIdleWhenNothingRuns(run.agent().id());
+                recordToolCalls(run, tools);
+                records.event(run.orgId(), id, timedOut ? "TIMED_OUT" : "CANCELLED", "Provider stream closed; " + note);
+            }
+        });
+        return new Outcome(timedOut ? ExecutionStatus.TIMED_OUT : ExecutionStatus.CANCELLED, completion.text(),
+                timedOut ? "The run passed its deadline." : "Cancelled.");
     }
 
     private void recordToolCalls(Run run, RunTools tools) {

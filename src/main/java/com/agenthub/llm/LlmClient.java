@@ -1,7 +1,9 @@
 package com.agenthub.llm;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import reactor.core.publisher.Mono;
 import org.springframework.ai.anthropic.AnthropicChatOptions;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
@@ -36,12 +38,14 @@ public class LlmClient {
      * The last streamed chunk carries the usage.
      */
     public Completion stream(ModelTarget target, List<ChatMessage> messages, Consumer<String> onChunk) {
-        return stream(target, messages, List.of(), onChunk);
+        return stream(target, messages, List.of(), onChunk, Mono.never());
     }
 
     /** With tools the model may call: each round of tool calls is executed here and its results sent back. */
     public Completion stream(ModelTarget target, List<ChatMessage> messages, List<ToolCallback> tools,
-                             Consumer<String> onChunk) {
+                             Consumer<String> onChunk, Mono<?> stop) {
+        AtomicBoolean stopped = new AtomicBoolean();
+        Mono<?> stopSignal = stop.doOnNext(signal -> stopped.set(true)).cache();
         var model = models.get(target.provider(), target.model(), target.apiKey());
         Prompt prompt = new Prompt(messages.stream().map(LlmClient::toMessage).toList(), options(target, tools));
         StringBuilder text = new StringBuilder();
@@ -50,7 +54,7 @@ public class LlmClient {
         try {
             for (int round = 0; round < MAX_TOOL_ROUNDS; round++) {
                 ChatResponse[] toolRequest = {null};
-                model.stream(prompt).doOnNext(response -> {
+                model.stream(prompt).takeUntilOther(stopSignal).doOnNext(response -> {
                     String chunk = chunkText(response);
                     if (!chunk.isEmpty()) {
                         text.append(chunk);
@@ -66,7 +70,7 @@ public class LlmClient {
                         toolRequest[0] = response;
                     }
                 }).blockLast();
-                if (toolRequest[0] == null || tools.isEmpty()) {
+                if (toolRequest[0] == null || tools.isEmpty() || stopped.get()) {
                     break;
                 }
                 ToolExecutionResult executed = TOOL_CALLING.executeToolCalls(prompt, toolRequest[0]);
@@ -81,9 +85,9 @@ public class LlmClient {
         boolean simulated = target.provider() == Provider.SANDBOX;
         if (!reported[0]) {
             int input = messages.stream().mapToInt(m -> TokenEstimate.of(m.content())).sum();
-            return new Completion(output, input, TokenEstimate.of(output), true, simulated);
+            return new Completion(output, input, TokenEstimate.of(output), true, simulated, stopped.get());
         }
-        return new Completion(output, tokens[0], tokens[1], false, simulated);
+        return new Completion(output, tokens[0], tokens[1], false, simulated, stopped.get());
     }
 
     /** A minimal call that proves the key and endpoint work. */

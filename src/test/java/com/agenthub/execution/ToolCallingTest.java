@@ -89,12 +89,12 @@ class ToolCallingTest {
         var runnable = new com.agenthub.agent.RunnableAgent(agent.id(), agent.name(), agent.status(), agent.settings(),
                 agent.systemPrompt());
         var deepest = new RunRecorder.Run(org.id(), java.util.UUID.randomUUID(), runnable, org.owner().id(), "x", null,
-                List.of(), ChildRuns.MAX_DEPTH);
+                List.of(), ChildRuns.MAX_DEPTH, null);
 
         assertThat(children.ask(deepest, "Anyone", "Are you there?"))
                 .isEqualTo("Error: agents may ask each other at most 2 levels deep.");
         var shallow = new RunRecorder.Run(org.id(), java.util.UUID.randomUUID(), runnable, org.owner().id(), "x", null,
-                List.of(), 0);
+                List.of(), 0, null);
         assertThat(children.ask(shallow, "Nobody", "Hello?")).startsWith("Error: there is no agent named 'Nobody'. Agents: Deep");
         assertThat(children.ask(shallow, "Deep", "Hello?")).isEqualTo("Error: an agent cannot ask itself.");
     }

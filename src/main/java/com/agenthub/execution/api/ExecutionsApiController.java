@@ -80,6 +80,13 @@ class ExecutionsApiController {
         return ExecutionJson.of(executions.get(actor, id));
     }
 
+    @Operation(summary = "Cancel a queued or running execution", description = "202 with the execution; 409 when it "
+            + "has already ended. A running execution's provider stream is closed and its partial output kept.")
+    @PostMapping("/executions/{id}/cancel")
+    ResponseEntity<ExecutionJson> cancel(Actor actor, @PathVariable UUID id) {
+        return ResponseEntity.accepted().body(ExecutionJson.of(executions.cancel(actor, id)));
+    }
+
     @Operation(summary = "An agent's executions, newest first")
     @GetMapping("/agents/{id}/executions")
     ExecutionList forAgent(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String status,

@@ -8,6 +8,8 @@ import com.agenthub.execution.ExecutionService;
 import com.agenthub.execution.ExecutionStatus;
 import com.agenthub.execution.ExecutionStreams;
 import com.agenthub.execution.ExecutionView;
+import com.agenthub.organization.AccessPolicy;
+import com.agenthub.organization.Action;
 import com.agenthub.organization.Actor;
 import com.agenthub.organization.MemberService;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
@@ -19,6 +21,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -36,9 +40,11 @@ class ExecutionsController {
     private final AgentService agents;
     private final MemberService members;
     private final MarkdownRenderer markdown;
+    private final AccessPolicy access;
 
     ExecutionsController(ExecutionService executions, ExecutionStreams streams, AgentService agents, MemberService members,
-                         MarkdownRenderer markdown) {
+                         MarkdownRenderer markdown, AccessPolicy access) {
+        this.access = access;
         this.executions = executions;
         this.streams = streams;
         this.agents = agents;
@@ -73,10 +79,18 @@ class ExecutionsController {
         ExecutionView execution = executions.get(actor, id);
         model.addAttribute("execution", execution);
         model.addAttribute("events", executions.events(actor, id));
+        model.addAttribute("canCancel", !execution.status().finished() && access.allows(actor, Action.RUN_AGENT));
         model.addAttribute("outputHtml", markdown.toSafeHtml(execution.output()));
         model.addAttribute("contextPretty", execution.context() == null ? null
                 : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(execution.context())));
         return "executions/show";
+    }
+
+    @PostMapping("/executions/{id}/cancel")
+    String cancel(Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
+        executions.cancel(actor, id);
+        redirect.addFlashAttribute("success", "Cancelled.");
+        return "redirect:/executions/" + id;
     }
 
     @GetMapping(path = "/executions/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
