@@ -47,6 +47,7 @@ class Agent {
     private int memoryMaxMessages;
     private int memoryTokenBudget;
     private boolean cacheEnabled;
+    private int timeoutSeconds;
     @Enumerated(EnumType.STRING)
     private AgentStatus status;
     private UUID createdBy;
@@ -98,6 +99,7 @@ class Agent {
         this.memoryMaxMessages = s.memory().maxMessages();
         this.memoryTokenBudget = s.memory().tokenBudget();
         this.cacheEnabled = s.cacheEnabled();
+        this.timeoutSeconds = s.effectiveTimeoutSeconds();
         this.updatedAt = Instant.now();
     }
 
@@ -134,7 +136,7 @@ class Agent {
                 new AgentSettings.ModelConfig(provider, model, temperature, maxTokens, topP, fallbackProvider, fallbackModel),
                 new AgentSettings.Personality(List.of(traits), tone, behavior, languageStyle),
                 instructions, List.of(tools), new AgentSettings.Memory(memoryMode, memoryMaxMessages, memoryTokenBudget),
-                cacheEnabled);
+                cacheEnabled, timeoutSeconds);
     }
 
     AgentView toView() {

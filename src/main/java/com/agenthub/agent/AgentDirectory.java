@@ -72,7 +72,7 @@ class AgentDirectory {
                 rs.getString("instructions"), strings(rs.getArray("tools")),
                 new AgentSettings.Memory(MemoryMode.valueOf(rs.getString("memory_mode")),
                         rs.getInt("memory_max_messages"), rs.getInt("memory_token_budget")),
-                rs.getBoolean("cache_enabled"));
+                rs.getBoolean("cache_enabled"), rs.getInt("timeout_seconds"));
         Timestamp lastRun = rs.getTimestamp("last_run_at");
         BigDecimal cost = rs.getBigDecimal("total_cost");
         return new AgentView((UUID) rs.getObject("id"), settings, AgentStatus.valueOf(rs.getString("status")),

@@ -6,6 +6,7 @@ import com.agenthub.organization.AccessPolicy;
 import com.agenthub.organization.Action;
 import com.agenthub.organization.Actor;
 import com.agenthub.organization.Limit;
+import com.agenthub.organization.Plans;
 import com.agenthub.shared.PageSlice;
 import com.agenthub.shared.web.NotFoundException;
 import com.agenthub.shared.web.ValidationFailedException;
@@ -27,9 +28,11 @@ public class AgentService {
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final ProviderKeys providerKeys;
+    private final Plans plans;
 
     AgentService(AccessPolicy access, AgentRepository agents, AgentValidator validator, AgentDirectory directory,
-                 AuditTrail audit, JdbcClient jdbc, ProviderKeys providerKeys) {
+                 AuditTrail audit, JdbcClient jdbc, ProviderKeys providerKeys, Plans plans) {
+        this.plans = plans;
         this.providerKeys = providerKeys;
         this.access = access;
         this.agents = agents;
@@ -42,7 +45,7 @@ public class AgentService {
     @Transactional
     public AgentView create(Actor actor, AgentSettings settings) {
         access.require(actor, Action.CREATE_AGENT);
-        validator.check(settings, actor.tier(), providerKeys.usableOwnKeys(actor.orgId(), actor.tier()));
+        validator.check(settings, plans.effectivePlan(actor.orgId(), actor.tier()), providerKeys.usableOwnKeys(actor.orgId(), actor.tier()));
         lockAgentsOf(actor);
         access.requireWithinLimit(actor, Limit.MAX_AGENTS, agents.countByOrgIdAndDeletedAtIsNull(actor.orgId()));
         requireUniqueName(actor, settings.name(), null);
@@ -74,7 +77,7 @@ public class AgentService {
     public AgentView update(Actor actor, UUID id, AgentSettings settings) {
         access.require(actor, Action.UPDATE_AGENT);
         Agent agent = find(actor, id);
-        validator.check(settings, actor.tier(), providerKeys.usableOwnKeys(actor.orgId(), actor.tier()));
+        validator.check(settings, plans.effectivePlan(actor.orgId(), actor.tier()), providerKeys.usableOwnKeys(actor.orgId(), actor.tier()));
         lockAgentsOf(actor);
         requireUniqueName(actor, settings.name(), id);
         agent.apply(settings);
@@ -95,7 +98,7 @@ public class AgentService {
         }
         Agent copy = agents.save(new Agent(actor.orgId(), actor.userId(), new AgentSettings(name, settings.description(),
                 settings.modelConfig(), settings.personality(), settings.instructions(), settings.tools(),
-                settings.memory(), settings.cacheEnabled())));
+                settings.memory(), settings.cacheEnabled(), settings.timeoutSeconds())));
         audit.record(actor.orgId(), actor.userId(), actor.user().email(), "AGENT_DUPLICATED", name, "from " + settings.name());
         return copy.toView();
     }

@@ -21,7 +21,22 @@ public record AgentSettings(
         @Size(max = 20000, message = "Instructions are up to 20,000 characters.") String instructions,
         @NotNull @Size(max = 10, message = "Up to 10 tools.") List<String> tools,
         @NotNull(message = "Choose a memory policy.") @Valid Memory memory,
-        boolean cacheEnabled) {
+        boolean cacheEnabled,
+        @jakarta.validation.constraints.Min(value = 5, message = "The timeout is from 5 seconds up.")
+        @jakarta.validation.constraints.Max(value = 3600, message = "The timeout is at most 3,600 seconds.") Integer timeoutSeconds) {
+
+    public static final int DEFAULT_TIMEOUT_SECONDS = 60;
+
+    /** Settings with the default run timeout. */
+    public AgentSettings(String name, String description, ModelConfig modelConfig, Personality personality,
+                         String instructions, List<String> tools, Memory memory, boolean cacheEnabled) {
+        this(name, description, modelConfig, personality, instructions, tools, memory, cacheEnabled, null);
+    }
+
+    /** The run timeout in seconds, the default when none is set. */
+    public int effectiveTimeoutSeconds() {
+        return timeoutSeconds == null ? DEFAULT_TIMEOUT_SECONDS : timeoutSeconds;
+    }
 
     public static final BigDecimal DEFAULT_TEMPERATURE = new BigDecimal("0.70");
     public static final int DEFAULT_MAX_TOKENS = 1024;

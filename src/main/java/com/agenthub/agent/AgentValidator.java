@@ -3,6 +3,7 @@ package com.agenthub.agent;
 import com.agenthub.llm.ModelCatalog;
 import com.agenthub.llm.ModelView;
 import com.agenthub.llm.Provider;
+import com.agenthub.organization.PlanView;
 import com.agenthub.organization.Tier;
 import com.agenthub.shared.web.JsonPaths;
 import com.agenthub.shared.web.ValidationFailedException;
@@ -29,7 +30,8 @@ class AgentValidator {
         this.catalog = catalog;
     }
 
-    void check(AgentSettings settings, Tier tier, Set<Provider> ownKeys) {
+    void check(AgentSettings settings, PlanView plan, Set<Provider> ownKeys) {
+        Tier tier = plan.tier();
         List<FieldProblem> problems = new ArrayList<>();
         validator.validate(settings).stream()
                 .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
@@ -68,6 +70,11 @@ class AgentValidator {
                             + Arrays.stream(AgentTool.values()).map(AgentTool::id).collect(Collectors.joining(", ")) + "."));
                 }
             }
+        }
+        if (settings.timeoutSeconds() != null && settings.timeoutSeconds() > plan.maxRunSeconds()
+                && problems.stream().noneMatch(p -> p.field().equals("timeout_seconds"))) {
+            problems.add(new FieldProblem("timeout_seconds", "Your " + plan.displayName() + " plan allows runs of up to "
+                    + plan.maxRunSeconds() + " seconds."));
         }
         if (!problems.isEmpty()) {
             throw new ValidationFailedException(problems);

@@ -63,7 +63,7 @@ class ChildRuns {
             var model = agent.settings().modelConfig();
             transaction.executeWithoutResult(s -> {
                 records.insert(childId, parent.orgId(), agent.id(), parent.executionId(), question.strip(), null, 50, null,
-                        parent.requestedBy());
+                        parent.requestedBy(), parent.deadline());
                 records.markRunning(childId, model.provider(), model.model());
                 records.event(parent.orgId(), childId, "STARTED", "Asked by " + parent.agent().name() + ".");
             });

@@ -26,11 +26,13 @@ class ExecutionRecords {
     }
 
     void insert(UUID id, UUID orgId, UUID agentId, UUID parentId, String task, String contextJson, int priority,
-                Integer maxTokens, UUID requestedBy) {
+                Integer maxTokens, UUID requestedBy, Instant deadline) {
         jdbc.sql("""
-                        INSERT INTO executions (id, org_id, agent_id, parent_id, task, context, status, priority, max_tokens, requested_by)
-                        VALUES (?, ?, ?, ?, ?, ?::jsonb, 'QUEUED', ?, ?, ?)""")
-                .params(id, orgId, agentId, parentId, task, contextJson, priority, maxTokens, requestedBy)
+                        INSERT INTO executions (id, org_id, agent_id, parent_id, task, context, status, priority, max_tokens,
+                                                requested_by, deadline_at)
+                        VALUES (?, ?, ?, ?, ?, ?::jsonb, 'QUEUED', ?, ?, ?, ?)""")
+                .params(id, orgId, agentId, parentId, task, contextJson, priority, maxTokens, requestedBy,
+                        deadline == null ? null : java.sql.Timestamp.from(deadline))
                 .update();
     }
 
@@ -106,7 +108,7 @@ class ExecutionRecords {
                 rs.getBoolean("cache_hit"),
                 (UUID) rs.getObject("requested_by"), rs.getString("requested_by_email"),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
-                instant(rs.getTimestamp("finished_at")));
+                instant(rs.getTimestamp("finished_at")), instant(rs.getTimestamp("deadline_at")));
     }
 
     private static Instant instant(Timestamp timestamp) {

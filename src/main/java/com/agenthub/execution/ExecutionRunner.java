@@ -66,6 +66,12 @@ class ExecutionRunner {
         if (execution == null || execution.status().finished()) {
             return null; // already done, or cancelled: nothing to do twice
         }
+        if (execution.deadlineAt() != null && java.time.Instant.now().isAfter(execution.deadlineAt())) {
+            records.finish(execution.id(), ExecutionStatus.TIMED_OUT, null,
+                    "The run waited past its deadline and was not started.", null, null, null, null);
+            records.event(job.orgId(), execution.id(), "TIMED_OUT", "Deadline passed while queued.");
+            return null;
+        }
         RunnableAgent agent = agents.load(job.orgId(), execution.agentId()).orElse(null);
         if (agent == null || agent.status() == AgentStatus.OFFLINE) {
             records.finish(execution.id(), ExecutionStatus.FAILED, null,
@@ -100,7 +106,8 @@ class ExecutionRunner {
     private void complete(ExecutionJob job, Start start) {
         UUID id = start.execution().id();
         var outcome = recorder.perform(new RunRecorder.Run(job.orgId(), id, start.agent(), start.execution().requestedBy(),
-                start.execution().task(), start.target(), start.messages(), 0, null), chunk -> live.publish(id, chunk));
+                start.execution().task(), start.target(), start.messages(), 0, start.execution().deadlineAt()),
+                chunk -> live.publish(id, chunk));
         if (outcome.status() == ExecutionStatus.FAILED) {
             log.info("Execution {} failed: {}", id, outcome.error());
         }

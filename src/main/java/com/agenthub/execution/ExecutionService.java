@@ -68,13 +68,15 @@ public class ExecutionService {
         }
         access.requireWithinLimit(actor, Limit.MAX_EXECUTIONS_PER_MONTH, records.countThisMonth(actor.orgId()));
         UUID id = UUID.randomUUID();
-        int priority = switch (plans.effectivePlan(actor.orgId(), actor.tier()).queuePriority()) {
+        var plan = plans.effectivePlan(actor.orgId(), actor.tier());
+        Instant deadline = Instant.now().plusSeconds(Math.min(agent.settings().effectiveTimeoutSeconds(), plan.maxRunSeconds()));
+        int priority = switch (plan.queuePriority()) {
             case "HIGH" -> 90;
             case "LOW" -> 10;
             default -> 50;
         };
         records.insert(id, actor.orgId(), agentId, null, run.task().strip(), context, priority, run.maxTokens(),
-                actor.userId());
+                actor.userId(), deadline);
         records.event(actor.orgId(), id, "QUEUED", "Queued by " + actor.user().email() + ".");
         scheduler.scheduleIfNotExists(task.instanceBuilder(id.toString()).data(new ExecutionJob(id, actor.orgId()))
                 .priority(priority).scheduledTo(Instant.now()));

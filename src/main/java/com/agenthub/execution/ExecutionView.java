@@ -9,7 +9,7 @@ public record ExecutionView(UUID id, UUID agentId, String agentName, ExecutionSt
                             String output, String error, String provider, String model, Integer inputTokens,
                             Integer outputTokens, BigDecimal cost, Long durationMs, int attempts, Integer maxTokens, boolean cacheHit,
                             UUID requestedBy, String requestedByEmail, Instant createdAt, Instant startedAt,
-                            Instant finishedAt) {
+                            Instant finishedAt, Instant deadlineAt) {
 
     public boolean simulated() {
         return "sandbox".equals(provider);

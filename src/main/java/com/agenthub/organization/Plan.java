@@ -31,6 +31,7 @@ class Plan {
     private boolean publishTemplates;
     private boolean intelligence;
     private String queuePriority;
+    private int maxRunSeconds;
     @Version
     private Long version;
 
@@ -74,6 +75,6 @@ class Plan {
     }
 
     PlanView toView() {
-        return new PlanView(tier, displayName, features(), limits(), queuePriority);
+        return new PlanView(tier, displayName, features(), limits(), queuePriority, maxRunSeconds);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Set;
  * A null limit is unlimited.
  */
 public record PlanView(Tier tier, String displayName, Set<Feature> features, Map<Limit, Integer> limits,
-                       String queuePriority) {
+                       String queuePriority, int maxRunSeconds) {
 
     public boolean has(Feature feature) {
         return features.contains(feature);

@@ -36,7 +36,7 @@ public class Plans {
                 .query((rs, n) -> Map.entry(Limit.fromKey(rs.getString(1)), Optional.ofNullable((Integer) rs.getObject(2))))
                 .list()
                 .forEach(e -> limits.put(e.getKey(), e.getValue().orElse(null)));
-        return new PlanView(base.tier(), base.displayName(), base.features(), limits, base.queuePriority());
+        return new PlanView(base.tier(), base.displayName(), base.features(), limits, base.queuePriority(), base.maxRunSeconds());
     }
 
     /** The plan of the organization bound to this thread, with its overrides. */

@@ -134,7 +134,7 @@ class AuthorizationMatrixTest {
             case STARTER -> EnumSet.of(Feature.BYOK);
             case GROWTH, ENTERPRISE -> EnumSet.allOf(Feature.class);
         };
-        return new PlanView(tier, tier.label(), features, new EnumMap<>(Limit.class), "NORMAL");
+        return new PlanView(tier, tier.label(), features, new EnumMap<>(Limit.class), "NORMAL", 60);
     }
 
     private static Optional<Tier> lowestTier(Feature feature) {

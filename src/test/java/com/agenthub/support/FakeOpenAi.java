@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An OpenAI-compatible server for tests, spoken to over real HTTP by the real Spring AI client. The task
  * (last user message) steers it: {@code [status:500]} fails with that status, {@code [slow]} streams
- * twenty chunks about 60 ms apart, {@code [xss]} answers with hostile markup. Usage is always reported
+ * twenty chunks about 60 ms apart ({@code [veryslow]}: 500 ms), {@code [xss]} answers with hostile markup. Usage is always reported
  * as 1,200 prompt and 800 completion tokens.
  */
 public final class FakeOpenAi {
@@ -110,7 +110,7 @@ public final class FakeOpenAi {
         }
         String model = body.path("model").asString("gpt-4o-mini");
         String answer = task.contains("[xss]") ? XSS : task.startsWith("[answered] ") ? task.substring(11) : "Fake answer to: " + task.replaceAll("\\[[a-z]+(:\\d+)?]", "").strip();
-        boolean slow = task.contains("[slow]");
+        boolean slow = task.contains("[slow]") || task.contains("[veryslow]");
         if (!body.path("stream").asBoolean(false)) {
             return new MockResponse().setHeader("Content-Type", "application/json").setBody("""
                     {"id":"chatcmpl-fake","object":"chat.completion","created":1700000000,"model":"%s",
@@ -141,7 +141,8 @@ public final class FakeOpenAi {
         events.append("data: [DONE]\n\n");
         MockResponse response = new MockResponse().setHeader("Content-Type", "text/event-stream").setBody(events.toString());
         if (slow) {
-            response.throttleBody(180, 60, TimeUnit.MILLISECONDS); // about one event per period
+            // about one event per period
+            response.throttleBody(180, task.contains("[veryslow]") ? 500 : 60, TimeUnit.MILLISECONDS);
         }
         return response;
     }

@@ -14,7 +14,8 @@ final class AgentJson {
     }
 
     record AgentRequest(String name, String description, ModelConfig modelConfig, Personality personality,
-                        String instructions, List<String> tools, Memory memory, Boolean cacheEnabled) {
+                        String instructions, List<String> tools, Memory memory, Boolean cacheEnabled,
+                        Integer timeoutSeconds) {
     }
 
     record ModelConfig(String provider, String model, BigDecimal temperature, Integer maxTokens, BigDecimal topP,
@@ -32,7 +33,8 @@ final class AgentJson {
     }
 
     record AgentResponse(UUID id, String name, String description, ModelConfig modelConfig, Personality personality,
-                         String instructions, List<String> tools, Memory memory, boolean cacheEnabled, String status,
+                         String instructions, List<String> tools, Memory memory, boolean cacheEnabled,
+                         int timeoutSeconds, String status,
                          String systemPrompt, Instant createdAt, Instant updatedAt, Metrics metrics) {
     }
 
@@ -50,7 +52,7 @@ final class AgentJson {
                 new Personality(p.traits(), lower(p.tone()), lower(p.behavior()), lower(p.languageStyle())),
                 s.instructions(), s.tools(),
                 new Memory(lower(s.memory().mode()), s.memory().maxMessages(), s.memory().tokenBudget()),
-                s.cacheEnabled(), lower(view.status()), view.systemPrompt(), view.createdAt(), view.updatedAt(),
+                s.cacheEnabled(), s.effectiveTimeoutSeconds(), lower(view.status()), view.systemPrompt(), view.createdAt(), view.updatedAt(),
                 new Metrics(metrics.runs(), metrics.successRate(), metrics.avgTokens(), metrics.avgCost(),
                         metrics.avgDurationMs(), metrics.lastRunAt()));
     }

@@ -79,7 +79,7 @@ class AgentRequestMapper {
         }
         return new AgentSettings(pick(body.name(), base.name()), pick(body.description(), base.description()), model,
                 personality, pick(body.instructions(), base.instructions()), pick(body.tools(), base.tools()), memory,
-                pick(body.cacheEnabled(), base.cacheEnabled()));
+                pick(body.cacheEnabled(), base.cacheEnabled()), pick(body.timeoutSeconds(), base.timeoutSeconds()));
     }
 
     private String inferProvider(String modelId, List<FieldProblem> problems) {
