@@ -63,6 +63,10 @@ class ExecutionRecords {
                 .update();
     }
 
+    void countAttempt(UUID id) {
+        jdbc.sql("UPDATE executions SET attempts = attempts + 1 WHERE id = ?").param(id).update();
+    }
+
     /** Marks a queued or running execution cancelled; 0 when it had already ended. */
     int cancel(UUID id, String by) {
         return jdbc.sql("UPDATE executions SET status = 'CANCELLED', error = ?, finished_at = now() "

@@ -14,7 +14,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.UUID;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RunRecorder {
 
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+    static final int MAX_RETRIES = 3;
 
     record Outcome(ExecutionStatus status, String output, String error) {
     }
@@ -77,7 +85,7 @@ class RunRecorder {
                 "Calling " + run.target().provider().label() + " " + run.target().model() + "."));
         try {
             ModelTarget target = withOwnKey(run.orgId(), run.target());
-            Completion completion = llm.stream(target, run.messages(), tools.callbacks(), onChunk, handle.signal());
+            Completion completion = streamWithRetries(run, target, tools, onChunk, handle);
             long durationMs = (System.nanoTime() - began) / 1_000_000;
             BigDecimal cost = cost(target, completion);
             if (completion.stopped()) {
@@ -110,6 +118,49 @@ class RunRecorder {
                 }
             });
             return new Outcome(ExecutionStatus.FAILED, null, e.getMessage());
+        }
+    }
+
+    /**
+     * Transient provider failures (429, 5xx, network) are retried with exponential backoff and jitter, but
+     * only while nothing has been streamed: a half-streamed answer is never streamed twice.
+     */
+    private Completion streamWithRetries(Run run, ModelTarget target, RunTools tools, Consumer<String> onChunk,
+                                         RunControl.Handle handle) {
+        AtomicInteger attempt = new AtomicInteger();
+        AtomicBoolean streamed = new AtomicBoolean();
+        AtomicReference<String> lastFailure = new AtomicReference<>();
+        RetryTemplate retry = new RetryTemplate(RetryPolicy.builder()
+                .maxRetries(MAX_RETRIES).delay(Duration.ofMillis(300)).multiplier(2).jitter(Duration.ofMillis(100))
+                .maxDelay(Duration.ofSeconds(4))
+                .predicate(t -> t instanceof ProviderException p && p.isTransient() && !streamed.get()
+                        && handle.reason() == null)
+                .build());
+        try {
+            return retry.execute(() -> {
+                int n = attempt.incrementAndGet();
+                if (n > 1) {
+                    transaction.executeWithoutResult(s -> {
+                        records.countAttempt(run.executionId());
+                        records.event(run.orgId(), run.executionId(), "RETRY", "Attempt " + n + " after: " + lastFailure.get());
+                    });
+                }
+                try {
+                    return llm.stream(target, run.messages(), tools.callbacks(), chunk -> {
+                        streamed.set(true);
+                        onChunk.accept(chunk);
+                    }, handle.signal());
+                } catch (ProviderException e) {
+                    lastFailure.set(e.getMessage());
+                    throw e;
+                }
+            });
+        } catch (RetryException e) {
+            if (e.getCause() instanceof ProviderException failure) {
+                throw attempt.get() > 1 ? new ProviderException(failure.getMessage() + " (after " + attempt.get()
+                        + " attempts)", false, failure) : failure;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An OpenAI-compatible server for tests, spoken to over real HTTP by the real Spring AI client. The task
  * (last user message) steers it: {@code [status:500]} fails with that status, {@code [slow]} streams
- * twenty chunks about 60 ms apart ({@code [veryslow]}: 500 ms), {@code [xss]} answers with hostile markup. Usage is always reported
+ * twenty chunks about 60 ms apart ({@code [veryslow]}: 500 ms), {@code [flaky:2]} fails twice with 503 then answers, {@code [xss]} answers with hostile markup. Usage is always reported
  * as 1,200 prompt and 800 completion tokens.
  */
 public final class FakeOpenAi {
@@ -31,6 +31,8 @@ public final class FakeOpenAi {
     private final MockWebServer server = new MockWebServer();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> failuresSoFar =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private FakeOpenAi() throws IOException {
         server.setDispatcher(new Dispatcher() {
@@ -88,6 +90,12 @@ public final class FakeOpenAi {
         String task = lastUser(body);
         if (request.getPath() != null && request.getPath().endsWith("/messages")) {
             return anthropic(body, task);
+        }
+        var flaky = java.util.regex.Pattern.compile("\\[flaky:(\\d)]").matcher(task);
+        if (flaky.find() && failuresSoFar.computeIfAbsent(task, t -> new java.util.concurrent.atomic.AtomicInteger())
+                .getAndIncrement() < Integer.parseInt(flaky.group(1))) {
+            return new MockResponse().setResponseCode(503).setHeader("Content-Type", "application/json")
+                    .setBody("{\"error\":{\"message\":\"temporarily overloaded\",\"type\":\"server_error\"}}");
         }
         var status = java.util.regex.Pattern.compile("\\[status:(\\d{3})]").matcher(task);
         if (status.find()) {

@@ -1,0 +1,76 @@
+package com.agenthub.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agenthub.agent.AgentMother;
+import com.agenthub.agent.AgentService;
+import com.agenthub.agent.AgentSettings;
+import com.agenthub.organization.OrganizationMother;
+import com.agenthub.organization.Tier;
+import com.agenthub.shared.tenancy.TenantContext;
+import com.agenthub.support.AgentHubTest;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@AgentHubTest
+class RetryTest {
+
+    @Autowired OrganizationMother mother;
+    @Autowired AgentService agents;
+    @Autowired ExecutionService executions;
+
+    OrganizationMother.TestOrg org;
+    UUID agentId;
+
+    @BeforeEach
+    void anAgentOnTheFakeProvider() {
+        org = mother.organization(Tier.GROWTH);
+        var settings = AgentMother.withModel(AgentMother.settings("Persistent"), m -> new AgentSettings.ModelConfig(
+                "openai", "gpt-4o-mini", m.temperature(), 1000, m.topP(), null, null));
+        agentId = TenantContext.callAs(org.id(), () -> agents.create(mother.owner(org), settings)).id();
+    }
+
+    @Test
+    void transientFailuresAreRetriedWithEachAttemptAnEvent() {
+        ExecutionView run = runToEnd("Answer despite hiccups [flaky:2] " + UUID.randomUUID());
+
+        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.attempts()).isEqualTo(3);
+        var events = TenantContext.callAs(org.id(), () -> executions.events(mother.owner(org), run.id()));
+        assertThat(events).filteredOn(e -> e.kind().equals("RETRY")).hasSize(2)
+                .allSatisfy(e -> assertThat(e.message()).contains("server error"));
+    }
+
+    @Test
+    void aProviderThatKeepsFailingFailsTheRunAfterTheLastAttempt() {
+        ExecutionView run = runToEnd("Never works [status:500]");
+
+        assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(run.attempts()).isEqualTo(RunRecorder.MAX_RETRIES + 1);
+        assertThat(run.error()).contains("server error").contains("after 4 attempts");
+    }
+
+    @Test
+    void aNonTransientFailureIsNotRetried() {
+        ExecutionView run = runToEnd("Bad key [status:401]");
+
+        assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(run.attempts()).isEqualTo(1);
+        assertThat(run.error()).contains("rejected the API key");
+    }
+
+    private ExecutionView runToEnd(String task) {
+        var owner = mother.owner(org);
+        var queued = TenantContext.callAs(org.id(), () -> executions.submit(owner, agentId, new SubmitRun(task, null, null)));
+        ExecutionView[] run = {null};
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            run[0] = TenantContext.callAs(org.id(), () -> executions.get(owner, queued.id()));
+            return run[0].status().finished();
+        });
+        return run[0];
+    }
+}
