@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The background job: takes its organization from the job data, starts the run when a slot is free,
- * streams the provider's answer (outside any transaction) and records the result, tokens, cost, the
- * agent's metrics and memory exactly once.
+ * The background job: takes its organization from the job data, starts the run when it is still due and
+ * a slot is free, builds the prompt, and hands the model call and its recording to {@link RunRecorder}
+ * while relaying the output live.
  */
 @Component
 class ExecutionRunner {
