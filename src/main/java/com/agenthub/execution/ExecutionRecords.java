@@ -63,6 +63,11 @@ class ExecutionRecords {
                 .update();
     }
 
+    /** The model that actually answers, when a fallback took over. */
+    void useModel(UUID id, String provider, String model) {
+        jdbc.sql("UPDATE executions SET provider = ?, model = ? WHERE id = ?").params(provider, model, id).update();
+    }
+
     void countAttempt(UUID id) {
         jdbc.sql("UPDATE executions SET attempts = attempts + 1 WHERE id = ?").param(id).update();
     }

@@ -14,7 +14,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.UUID;
+import com.agenthub.llm.Provider;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -84,10 +86,10 @@ class RunRecorder {
         transaction.executeWithoutResult(s -> records.event(run.orgId(), id, "PROVIDER_CALLED",
                 "Calling " + run.target().provider().label() + " " + run.target().model() + "."));
         try {
-            ModelTarget target = withOwnKey(run.orgId(), run.target());
-            Completion completion = streamWithRetries(run, target, tools, onChunk, handle);
+            Answer answer = answer(run, tools, onChunk, handle);
+            Completion completion = answer.completion();
             long durationMs = (System.nanoTime() - began) / 1_000_000;
-            BigDecimal cost = cost(target, completion);
+            BigDecimal cost = cost(answer.target(), completion);
             if (completion.stopped()) {
                 return stopped(run, tools, completion, cost, durationMs, handle.reason());
             }
@@ -122,19 +124,75 @@ class RunRecorder {
     }
 
     /**
+     * The primary model, else the agent's fallback when the primary fails transiently (circuit open included)
+     * before anything was streamed. Without a fallback, an open circuit is waited out until the deadline.
+     */
+    private Answer answer(Run run, RunTools tools, Consumer<String> onChunk, RunControl.Handle handle) {
+        AtomicBoolean streamed = new AtomicBoolean();
+        ModelTarget primary = withOwnKey(run.orgId(), run.target());
+        ModelTarget fallback = fallbackOf(run);
+        boolean announcedWait = false;
+        while (true) {
+            try {
+                return new Answer(primary, streamWithRetries(run, primary, tools, onChunk, handle, streamed));
+            } catch (ProviderException failure) {
+                if (!failure.isTransient() || streamed.get() || handle.reason() != null) {
+                    throw failure;
+                }
+                if (fallback != null) {
+                    ModelTarget used = withOwnKey(run.orgId(), fallback);
+                    transaction.executeWithoutResult(s -> {
+                        records.useModel(run.executionId(), used.provider().id(), used.model());
+                        records.event(run.orgId(), run.executionId(), "FALLBACK", failure.getMessage() + " Answering with "
+                                + used.provider().label() + " " + used.model() + " instead.");
+                    });
+                    return new Answer(used, streamWithRetries(run, used, tools, onChunk, handle, streamed));
+                }
+                if (!failure.isCircuitOpen() || run.deadline() == null
+                        || Instant.now().plusSeconds(1).isAfter(run.deadline())) {
+                    throw failure.isCircuitOpen() ? failure.withSuffix(" The run has no fallback model and its time ran out.")
+                            : failure;
+                }
+                if (!announcedWait) {
+                    announcedWait = true;
+                    transaction.executeWithoutResult(s -> records.event(run.orgId(), run.executionId(), "WAITING",
+                            failure.getMessage() + " No fallback model: waiting for the provider until the deadline."));
+                }
+                handle.signal().blockOptional(Duration.ofSeconds(1)); // wakes early on cancel or deadline
+                if (handle.reason() != null) {
+                    return new Answer(primary, new Completion("", 0, 0, true, false, true));
+                }
+            }
+        }
+    }
+
+    private record Answer(ModelTarget target, Completion completion) {
+    }
+
+    private static ModelTarget fallbackOf(Run run) {
+        var m = run.agent().settings().modelConfig();
+        if (m.fallbackProvider() == null || m.fallbackModel() == null) {
+            return null;
+        }
+        return Provider.fromId(m.fallbackProvider())
+                .map(p -> new ModelTarget(p, m.fallbackModel(), run.target().temperature(), run.target().maxTokens(),
+                        run.target().topP(), null))
+                .orElse(null);
+    }
+
+    /**
      * Transient provider failures (429, 5xx, network) are retried with exponential backoff and jitter, but
      * only while nothing has been streamed: a half-streamed answer is never streamed twice.
      */
     private Completion streamWithRetries(Run run, ModelTarget target, RunTools tools, Consumer<String> onChunk,
-                                         RunControl.Handle handle) {
+                                         RunControl.Handle handle, AtomicBoolean streamed) {
         AtomicInteger attempt = new AtomicInteger();
-        AtomicBoolean streamed = new AtomicBoolean();
         AtomicReference<String> lastFailure = new AtomicReference<>();
         RetryTemplate retry = new RetryTemplate(RetryPolicy.builder()
                 .maxRetries(MAX_RETRIES).delay(Duration.ofMillis(300)).multiplier(2).jitter(Duration.ofMillis(100))
                 .maxDelay(Duration.ofSeconds(4))
-                .predicate(t -> t instanceof ProviderException p && p.isTransient() && !streamed.get()
-                        && handle.reason() == null)
+                .predicate(t -> t instanceof ProviderException p && p.isTransient() && !p.isCircuitOpen()
+                        && !streamed.get() && handle.reason() == null)
                 .build());
         try {
             return retry.execute(() -> {
@@ -157,8 +215,7 @@ class RunRecorder {
             });
         } catch (RetryException e) {
             if (e.getCause() instanceof ProviderException failure) {
-                throw attempt.get() > 1 ? new ProviderException(failure.getMessage() + " (after " + attempt.get()
-                        + " attempts)", false, failure) : failure;
+                throw attempt.get() > 1 ? failure.withSuffix(" (after " + attempt.get() + " attempts)") : failure;
             }
             throw new IllegalStateException(e.getCause());
         }

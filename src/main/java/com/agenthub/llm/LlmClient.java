@@ -28,9 +28,11 @@ public class LlmClient {
     private static final ToolCallingManager TOOL_CALLING = ToolCallingManager.builder().build();
 
     private final ChatModels models;
+    private final ProviderCircuits circuits;
 
-    LlmClient(ChatModels models) {
+    LlmClient(ChatModels models, ProviderCircuits circuits) {
         this.models = models;
+        this.circuits = circuits;
     }
 
     /**
@@ -44,6 +46,11 @@ public class LlmClient {
     /** With tools the model may call: each round of tool calls is executed here and its results sent back. */
     public Completion stream(ModelTarget target, List<ChatMessage> messages, List<ToolCallback> tools,
                              Consumer<String> onChunk, Mono<?> stop) {
+        return circuits.call(target.provider(), target.apiKey(), () -> streamOnce(target, messages, tools, onChunk, stop));
+    }
+
+    private Completion streamOnce(ModelTarget target, List<ChatMessage> messages, List<ToolCallback> tools,
+                                  Consumer<String> onChunk, Mono<?> stop) {
         AtomicBoolean stopped = new AtomicBoolean();
         Mono<?> stopSignal = stop.doOnNext(signal -> stopped.set(true)).cache();
         var model = models.get(target.provider(), target.model(), target.apiKey());

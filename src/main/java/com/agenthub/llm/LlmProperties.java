@@ -12,7 +12,8 @@ public record LlmProperties(String openaiApiKey, String groqApiKey, String anthr
                             @DefaultValue("https://api.openai.com/v1") String openaiApiUrl,
                             @DefaultValue("https://api.groq.com/openai/v1") String groqApiUrl,
                             @DefaultValue("https://api.anthropic.com") String anthropicApiUrl,
-                            @DefaultValue("120s") java.time.Duration timeout) {
+                            @DefaultValue("120s") java.time.Duration timeout,
+                            @DefaultValue("30s") java.time.Duration circuitOpenFor) {
 
     /** Where a provider's API is and the key to send, or null when the provider is not configured. */
     Endpoint endpoint(Provider provider) {

@@ -4,6 +4,7 @@ package com.agenthub.llm;
 public class ProviderException extends RuntimeException {
 
     private final boolean transientFailure;
+    private boolean circuitOpen;
 
     public ProviderException(String message, boolean transientFailure) {
         super(message);
@@ -17,5 +18,23 @@ public class ProviderException extends RuntimeException {
 
     public boolean isTransient() {
         return transientFailure;
+    }
+
+    /** The provider's circuit breaker refused the call: it has been failing repeatedly. */
+    public boolean isCircuitOpen() {
+        return circuitOpen;
+    }
+
+    /** The same failure, explained further. */
+    public ProviderException withSuffix(String suffix) {
+        ProviderException e = new ProviderException(getMessage() + suffix, transientFailure, this);
+        e.circuitOpen = circuitOpen;
+        return e;
+    }
+
+    static ProviderException circuitOpen(String message) {
+        ProviderException e = new ProviderException(message, true);
+        e.circuitOpen = true;
+        return e;
     }
 }

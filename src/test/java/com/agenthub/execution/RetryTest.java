@@ -22,6 +22,7 @@ class RetryTest {
     @Autowired OrganizationMother mother;
     @Autowired AgentService agents;
     @Autowired ExecutionService executions;
+    @Autowired com.agenthub.llm.ProviderKeys keys;
 
     OrganizationMother.TestOrg org;
     UUID agentId;
@@ -29,6 +30,9 @@ class RetryTest {
     @BeforeEach
     void anAgentOnTheFakeProvider() {
         org = mother.organization(Tier.GROWTH);
+        // An own key per test: its circuit breaker is this test's alone.
+        TenantContext.runAs(org.id(), () -> keys.save(mother.owner(org), com.agenthub.llm.Provider.OPENAI,
+                "sk-retry-" + UUID.randomUUID()));
         var settings = AgentMother.withModel(AgentMother.settings("Persistent"), m -> new AgentSettings.ModelConfig(
                 "openai", "gpt-4o-mini", m.temperature(), 1000, m.topP(), null, null));
         agentId = TenantContext.callAs(org.id(), () -> agents.create(mother.owner(org), settings)).id();

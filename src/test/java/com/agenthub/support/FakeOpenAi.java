@@ -31,6 +31,7 @@ public final class FakeOpenAi {
     private final MockWebServer server = new MockWebServer();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> downKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> failuresSoFar =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -70,6 +71,15 @@ public final class FakeOpenAi {
         return matching;
     }
 
+    /** Every request sent with this API key fails with 503 while it is down. */
+    public void setDown(String apiKey, boolean down) {
+        if (down) {
+            downKeys.add("Bearer " + apiKey);
+        } else {
+            downKeys.remove("Bearer " + apiKey);
+        }
+    }
+
     /** The Authorization headers of the requests whose last user message contains {@code marker}. */
     public synchronized List<String> authorizationsFor(String marker) {
         List<String> matching = new ArrayList<>();
@@ -90,6 +100,10 @@ public final class FakeOpenAi {
         String task = lastUser(body);
         if (request.getPath() != null && request.getPath().endsWith("/messages")) {
             return anthropic(body, task);
+        }
+        if (downKeys.contains(String.valueOf(request.getHeader("Authorization")))) {
+            return new MockResponse().setResponseCode(503).setHeader("Content-Type", "application/json")
+                    .setBody("{\"error\":{\"message\":\"down for maintenance\",\"type\":\"server_error\"}}");
         }
         var flaky = java.util.regex.Pattern.compile("\\[flaky:(\\d)]").matcher(task);
         if (flaky.find() && failuresSoFar.computeIfAbsent(task, t -> new java.util.concurrent.atomic.AtomicInteger())
