@@ -27,7 +27,8 @@ public enum Action {
     // Platform actions: only a super admin, whatever the organization.
     MANAGE_ORGANIZATIONS,
     VIEW_AUDIT_LOG,
-    MANAGE_MODEL_CATALOG;
+    MANAGE_MODEL_CATALOG,
+    VIEW_SYSTEM_STATUS;
 
     private final Role minimumRole;
     private final Feature feature;

@@ -140,6 +140,19 @@ class AdminPagesTest {
     }
 
     @Test
+    void theSystemStatusPageShowsTheQueueRunsLatencyAndCircuits() throws Exception {
+        var admin = signIn(mvc, mother.superAdmin().email(), OrganizationMother.PASSWORD);
+        String page = mvc.perform(get("/admin/status").with(admin)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("data-testid=\"system-status\"").contains("Queued runs").contains("Runs a minute")
+                .contains("Error rate").contains("Job queue by priority").contains("Provider latency").contains("Circuit breakers");
+
+        var org = mother.organization(Tier.ENTERPRISE);
+        var owner = signIn(mvc, org.owner().email(), OrganizationMother.PASSWORD);
+        mvc.perform(get("/admin/status").with(owner)).andExpect(status().isForbidden());
+    }
+
+    @Test
     void anUnknownOrganizationIsNotFound() throws Exception {
         var admin = signIn(mvc, mother.superAdmin().email(), OrganizationMother.PASSWORD);
         mvc.perform(get("/admin/organizations/" + java.util.UUID.randomUUID()).with(admin))

@@ -48,6 +48,7 @@ class AuthorizationMatrixTest {
             MANAGE_ORGANIZATIONS | -     | -     | -      | -      | -    | y
             VIEW_AUDIT_LOG       | -     | -     | -      | -      | -    | y
             MANAGE_MODEL_CATALOG | -     | -     | -      | -      | -    | y
+            VIEW_SYSTEM_STATUS   | -     | -     | -      | -      | -    | y
             """;
 
     private static final List<String> COLUMNS = List.of("OWNER", "ADMIN", "MEMBER", "VIEWER", "NONE", "SUPER");
