@@ -9,7 +9,6 @@ import com.agenthub.organization.Plans;
 import com.agenthub.organization.Tier;
 import com.agenthub.shared.web.InvalidRequestException;
 import com.agenthub.shared.web.NotFoundException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -59,13 +58,16 @@ public class ProviderKeys {
     @Transactional(readOnly = true)
     public List<KeyStatus> statuses(Actor actor) {
         access.require(actor, Action.VIEW_ORGANIZATION);
+        record Own(String hint, Instant updatedAt) {
+        }
+        java.util.Map<String, Own> own = new java.util.HashMap<>();
+        jdbc.sql("SELECT provider, key_hint, updated_at FROM provider_keys WHERE org_id = ?").param(actor.orgId())
+                .query((rs, n) -> java.util.Map.entry(rs.getString(1), new Own(rs.getString(2), rs.getTimestamp(3).toInstant())))
+                .list().forEach(e -> own.put(e.getKey(), e.getValue()));
         return KEYED.stream().map(p -> {
-            var own = jdbc.sql("SELECT key_hint, updated_at FROM provider_keys WHERE org_id = ? AND provider = ?")
-                    .params(actor.orgId(), p.id())
-                    .query((rs, n) -> new Object[] {rs.getString(1), rs.getTimestamp(2)})
-                    .optional();
-            return new KeyStatus(p, platform.configured(p), own.map(o -> (String) o[0]).orElse(null),
-                    own.map(o -> ((Timestamp) o[1]).toInstant()).orElse(null));
+            Own key = own.get(p.id());
+            return new KeyStatus(p, platform.configured(p), key == null ? null : key.hint(),
+                    key == null ? null : key.updatedAt());
         }).toList();
     }
 

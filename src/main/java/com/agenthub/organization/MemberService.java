@@ -47,6 +47,20 @@ public class MemberService {
         return new PageSlice<>(items, memberships.countByOrgId(actor.orgId()), limit, offset);
     }
 
+    /** One member, or empty when the user is not a member of the actor's organization. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<MemberView> member(Actor actor, UUID userId) {
+        access.require(actor, Action.VIEW_MEMBERS);
+        return jdbc.sql("""
+                        SELECT m.user_id, u.email, u.display_name, m.role, m.created_at
+                          FROM memberships m JOIN users u ON u.id = m.user_id
+                         WHERE m.org_id = ? AND m.user_id = ?""")
+                .params(actor.orgId(), userId)
+                .query((rs, n) -> new MemberView((UUID) rs.getObject(1), rs.getString(2), rs.getString(3),
+                        Role.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant()))
+                .optional();
+    }
+
     @Transactional
     public void changeRole(Actor actor, UUID userId, Role newRole) {
         access.require(actor, Action.CHANGE_MEMBER_ROLE);

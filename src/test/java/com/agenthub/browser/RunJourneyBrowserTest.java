@@ -93,20 +93,20 @@ class RunJourneyBrowserTest extends BrowserTest {
         var org = mother.organization(Tier.GROWTH);
         UUID agentId = fakeOpenAiAgent(org, "Slow Planner");
         try (BrowserContext context = newContext()) {
-            Page page = context.newPage();
-            signIn(page, org.owner().email(), OrganizationMother.PASSWORD);
+            Page agentsPage = context.newPage();
+            signIn(agentsPage, org.owner().email(), OrganizationMother.PASSWORD);
+            Page executionsPage = context.newPage();
+            // About ten seconds of streaming: long enough for both pages to see the run in progress.
             TenantContext.runAs(org.id(), () -> executions.submit(mother.owner(org), agentId,
-                    new com.agenthub.execution.SubmitRun("Think slowly [slow]", null, null)));
+                    new com.agenthub.execution.SubmitRun("Think slowly [veryslow]", null, null)));
+            agentsPage.navigate(url("/agents"));
+            executionsPage.navigate(url("/executions"));
 
-            page.navigate(url("/agents"));
-            assertThat(page.getByTestId("status-badge")).hasText("Busy");
-            assertThat(page.getByTestId("status-badge")).hasText("Idle", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(15_000));
-
-            TenantContext.runAs(org.id(), () -> executions.submit(mother.owner(org), agentId,
-                    new com.agenthub.execution.SubmitRun("Think slowly again [slow]", null, null)));
-            page.navigate(url("/executions"));
-            assertThat(page.getByTestId("run-status").first()).hasText(java.util.regex.Pattern.compile("Queued|Running"));
-            assertThat(page.getByTestId("run-status").first()).hasText("Succeeded", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(15_000));
+            assertThat(agentsPage.getByTestId("status-badge")).hasText("Busy");
+            assertThat(executionsPage.getByTestId("run-status").first()).hasText(java.util.regex.Pattern.compile("Queued|Running"));
+            var later = new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000);
+            assertThat(executionsPage.getByTestId("run-status").first()).hasText("Succeeded", later);
+            assertThat(agentsPage.getByTestId("status-badge")).hasText("Idle", later);
         }
     }
 

@@ -49,9 +49,7 @@ class MembersApiController {
     @Operation(summary = "One member")
     @GetMapping("/{userId}")
     MemberView get(Actor actor, @PathVariable UUID userId) {
-        return members.list(actor, 1000, 0).items().stream()
-                .filter(m -> m.userId().equals(userId))
-                .findFirst()
+        return members.member(actor, userId)
                 .orElseThrow(() -> new NotFoundException("No such member in this organization."));
     }
 
