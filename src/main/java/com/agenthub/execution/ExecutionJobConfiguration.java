@@ -22,8 +22,8 @@ class ExecutionJobConfiguration {
     @Bean
     OneTimeTask<ExecutionJob> runExecutionTask(ExecutionRunner runner) {
         return Tasks.oneTime(TASK, ExecutionJob.class)
-                // A job only fails here when it could not start (no free slot) or the database failed;
-                // provider failures are recorded on the execution. Try again soon, backing off.
+                // A job only fails here when the database failed; provider failures are recorded on the
+                // execution. Try again soon, backing off.
                 .onFailure((complete, operations) -> {
                     int failures = complete.getExecution().consecutiveFailures;
                     long delayMs = Math.min(10_000, 250L << Math.min(failures, 6));

@@ -86,11 +86,6 @@ class ExecutionRecords {
                 .params(output, inputTokens, outputTokens, cost, durationMs, id).update();
     }
 
-    long countRunning(UUID orgId) {
-        return jdbc.sql("SELECT count(*) FROM executions WHERE org_id = ? AND status = 'RUNNING'").param(orgId)
-                .query(Long.class).single();
-    }
-
     long countThisMonth(UUID orgId) {
         return jdbc.sql("SELECT count(*) FROM executions WHERE org_id = ? AND created_at >= date_trunc('month', now())")
                 .param(orgId).query(Long.class).single();

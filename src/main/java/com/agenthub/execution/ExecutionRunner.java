@@ -6,22 +6,19 @@ import com.agenthub.agent.RunnableAgent;
 import com.agenthub.llm.ChatMessage;
 import com.agenthub.llm.ModelTarget;
 import com.agenthub.llm.Provider;
-import com.agenthub.organization.Limit;
-import com.agenthub.organization.Plans;
 import com.agenthub.shared.tenancy.TenantContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The background job: takes its organization from the job data, starts the run when it is still due and
- * a slot is free, builds the prompt, and hands the model call and its recording to {@link RunRecorder}
- * while relaying the output live.
+ * The background job, given once its organization has a free slot (see {@link RunDispatcher}): takes its
+ * organization from the job data, starts the run when it is still due, builds the prompt, and hands the
+ * model call and its recording to {@link RunRecorder} while relaying the output live.
  */
 @Component
 class ExecutionRunner {
@@ -31,34 +28,36 @@ class ExecutionRunner {
     private final ExecutionRecords records;
     private final AgentRuntime agents;
     private final AgentMemory memory;
-    private final Plans plans;
+    private final RunDispatcher dispatcher;
     private final LiveOutput live;
     private final RunRecorder recorder;
     private final TransactionTemplate transaction;
-    private final JdbcClient jdbc;
 
-    ExecutionRunner(ExecutionRecords records, AgentRuntime agents, AgentMemory memory, Plans plans, LiveOutput live,
-                    RunRecorder recorder, TransactionTemplate transaction, JdbcClient jdbc) {
+    ExecutionRunner(ExecutionRecords records, AgentRuntime agents, AgentMemory memory, RunDispatcher dispatcher,
+                    LiveOutput live, RunRecorder recorder, TransactionTemplate transaction) {
         this.records = records;
         this.agents = agents;
         this.memory = memory;
-        this.plans = plans;
+        this.dispatcher = dispatcher;
         this.live = live;
         this.recorder = recorder;
         this.transaction = transaction;
-        this.jdbc = jdbc;
     }
 
     private record Start(ExecutionView execution, RunnableAgent agent, ModelTarget target, List<ChatMessage> messages) {
     }
 
     void run(ExecutionJob job) {
-        TenantContext.runAs(job.orgId(), () -> {
-            Start start = transaction.execute(status -> start(job));
-            if (start != null) {
-                complete(job, start);
-            }
-        });
+        try {
+            TenantContext.runAs(job.orgId(), () -> {
+                Start start = transaction.execute(status -> start(job));
+                if (start != null) {
+                    complete(job, start);
+                }
+            });
+        } finally {
+            dispatcher.signal(); // the slot is free for the next queued run
+        }
     }
 
     private Start start(ExecutionJob job) {
@@ -79,11 +78,6 @@ class ExecutionRunner {
                     null, null, null, null);
             records.event(job.orgId(), execution.id(), "FAILED", "Not started: the agent is unavailable.");
             return null;
-        }
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))").param("slots:" + job.orgId()).query().singleRow();
-        Integer slots = plans.currentPlanOf(job.orgId()).limit(Limit.MAX_CONCURRENT_EXECUTIONS);
-        if (slots != null && records.countRunning(job.orgId()) >= slots) {
-            throw new NoFreeSlotException("all " + slots + " slots of the organization are busy");
         }
         var model = agent.settings().modelConfig();
         records.markRunning(execution.id(), model.provider(), model.model());

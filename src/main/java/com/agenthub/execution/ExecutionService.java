@@ -13,13 +13,10 @@ import com.agenthub.shared.web.ConflictException;
 import com.agenthub.shared.web.NotFoundException;
 import com.agenthub.shared.web.ValidationFailedException;
 import com.agenthub.shared.web.ValidationFailedException.FieldProblem;
-import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -28,7 +25,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Submitting and reading executions. A run is queued and its job scheduled in one transaction. */
+/** Submitting and reading executions. A run is queued here; {@link RunDispatcher} starts it when a slot is free. */
 @Service
 public class ExecutionService {
 
@@ -40,13 +37,11 @@ public class ExecutionService {
     private final ExecutionQueries queries;
     private final AgentMemory memory;
     private final Plans plans;
-    private final Scheduler scheduler;
-    private final OneTimeTask<ExecutionJob> task;
+    private final RunDispatcher dispatcher;
     private final RunControl control;
 
     ExecutionService(AccessPolicy access, AgentService agents, ExecutionRecords records, ExecutionQueries queries,
-                     AgentMemory memory, Plans plans, @Lazy Scheduler scheduler, OneTimeTask<ExecutionJob> task,
-                     RunControl control) {
+                     AgentMemory memory, Plans plans, RunDispatcher dispatcher, RunControl control) {
         this.control = control;
         this.access = access;
         this.agents = agents;
@@ -54,8 +49,7 @@ public class ExecutionService {
         this.queries = queries;
         this.memory = memory;
         this.plans = plans;
-        this.scheduler = scheduler;
-        this.task = task;
+        this.dispatcher = dispatcher;
     }
 
     @Transactional
@@ -78,14 +72,12 @@ public class ExecutionService {
         records.insert(id, actor.orgId(), agentId, null, run.task().strip(), context, priority, run.maxTokens(),
                 actor.userId(), deadline);
         records.event(actor.orgId(), id, "QUEUED", "Queued by " + actor.user().email() + ".");
-        scheduler.scheduleIfNotExists(task.instanceBuilder(id.toString()).data(new ExecutionJob(id, actor.orgId()))
-                .priority(priority).scheduledTo(Instant.now()));
-        // The scheduler's own immediate check runs before this transaction commits and sees nothing:
-        // look again once the job row is visible, instead of waiting for the next poll.
+        // The run waits in the table until its organization has a free slot; the dispatcher looks once
+        // this transaction has committed and the row is visible to it.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                scheduler.triggerCheckForDueExecutions();
+                dispatcher.signal();
             }
         });
         return records.find(id).orElseThrow();

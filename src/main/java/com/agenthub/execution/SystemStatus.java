@@ -31,7 +31,15 @@ public class SystemStatus {
     public record ProviderLatency(String provider, double p50Ms, double p95Ms, long calls) {
     }
 
-    public record Snapshot(Map<Integer, Long> queuedJobsByPriority, Map<String, Long> runningJobsByInstance, long queued,
+    /** Queued runs of one priority: waiting for their organization's slot, or given a job and due to start. */
+    public record QueueDepth(int priority, long waiting, long dispatched) {
+
+        public String label() {
+            return priority >= 90 ? "High" : priority <= 10 ? "Low" : "Normal";
+        }
+    }
+
+    public record Snapshot(List<QueueDepth> queueByPriority, Map<String, Long> runningJobsByInstance, long queued,
                            long running, Instant oldestQueued, long finishedLastHour, double runsPerMinute,
                            double errorRate, List<ProviderLatency> latency, List<ProviderCircuits.CircuitView> circuits) {
     }
@@ -39,10 +47,8 @@ public class SystemStatus {
     @Transactional(readOnly = true)
     public Snapshot snapshot(Actor actor) {
         access.require(actor, Action.VIEW_SYSTEM_STATUS);
-        Map<Integer, Long> byPriority = new TreeMap<>(java.util.Comparator.reverseOrder());
-        jdbc.sql("SELECT coalesce(priority, 0), count(*) FROM scheduled_tasks WHERE NOT picked GROUP BY 1")
-                .query((rs, n) -> Map.entry(rs.getInt(1), rs.getLong(2))).list()
-                .forEach(e -> byPriority.put(e.getKey(), e.getValue()));
+        List<QueueDepth> byPriority = jdbc.sql("SELECT priority, waiting, dispatched FROM admin_queue_depth() ORDER BY priority DESC")
+                .query((rs, n) -> new QueueDepth(rs.getInt(1), rs.getLong(2), rs.getLong(3))).list();
         Map<String, Long> byInstance = new TreeMap<>();
         jdbc.sql("SELECT picked_by, count(*) FROM scheduled_tasks WHERE picked GROUP BY 1")
                 .query((rs, n) -> Map.entry(String.valueOf(rs.getString(1)), rs.getLong(2))).list()

@@ -145,7 +145,7 @@ class AdminPagesTest {
         String page = mvc.perform(get("/admin/status").with(admin)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("data-testid=\"system-status\"").contains("Queued runs").contains("Runs a minute")
-                .contains("Error rate").contains("Job queue by priority").contains("Provider latency").contains("Circuit breakers");
+                .contains("Error rate").contains("Queue by priority").contains("Provider latency").contains("Circuit breakers");
 
         var org = mother.organization(Tier.ENTERPRISE);
         var owner = signIn(mvc, org.owner().email(), OrganizationMother.PASSWORD);

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An OpenAI-compatible server for tests, spoken to over real HTTP by the real Spring AI client. The task
  * (last user message) steers it: {@code [status:500]} fails with that status, {@code [slow]} streams
- * twenty chunks about 60 ms apart ({@code [veryslow]}: 500 ms), {@code [flaky:2]} fails twice with 503 then answers, {@code [xss]} answers with hostile markup. Usage is always reported
+ * twenty chunks about 60 ms apart ({@code [veryslow]}: 500 ms), {@code [wait:1000]} answers after that many milliseconds, {@code [flaky:2]} fails twice with 503 then answers, {@code [xss]} answers with hostile markup. Usage is always reported
  * as 1,200 prompt and 800 completion tokens.
  */
 public final class FakeOpenAi {
@@ -133,8 +133,10 @@ public final class FakeOpenAi {
         String model = body.path("model").asString("gpt-4o-mini");
         String answer = task.contains("[xss]") ? XSS : task.startsWith("[answered] ") ? task.substring(11) : "Fake answer to: " + task.replaceAll("\\[[a-z]+(:\\d+)?]", "").strip();
         boolean slow = task.contains("[slow]") || task.contains("[veryslow]");
+        var wait = java.util.regex.Pattern.compile("\\[wait:(\\d+)]").matcher(task);
+        long waitMs = wait.find() ? Long.parseLong(wait.group(1)) : 0;
         if (!body.path("stream").asBoolean(false)) {
-            return new MockResponse().setHeader("Content-Type", "application/json").setBody("""
+            return new MockResponse().setHeadersDelay(waitMs, TimeUnit.MILLISECONDS).setHeader("Content-Type", "application/json").setBody("""
                     {"id":"chatcmpl-fake","object":"chat.completion","created":1700000000,"model":"%s",
                      "choices":[{"index":0,"message":{"role":"assistant","content":%s},"finish_reason":"stop"}],
                      "usage":{"prompt_tokens":%d,"completion_tokens":%d,"total_tokens":%d}}"""
@@ -161,7 +163,8 @@ public final class FakeOpenAi {
                 .append(",\"completion_tokens\":").append(COMPLETION_TOKENS).append(",\"total_tokens\":")
                 .append(PROMPT_TOKENS + COMPLETION_TOKENS).append("}}\n\n");
         events.append("data: [DONE]\n\n");
-        MockResponse response = new MockResponse().setHeader("Content-Type", "text/event-stream").setBody(events.toString());
+        MockResponse response = new MockResponse().setHeadersDelay(waitMs, TimeUnit.MILLISECONDS)
+                .setHeader("Content-Type", "text/event-stream").setBody(events.toString());
         if (slow) {
             // about one event per period
             response.throttleBody(180, task.contains("[veryslow]") ? 500 : 60, TimeUnit.MILLISECONDS);
