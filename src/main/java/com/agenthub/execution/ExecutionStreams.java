@@ -19,25 +19,28 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-Sent Events of one execution: "chunk" events with text as it is generated, then one "done"
- * event with the final status. A run streaming in this instance is relayed as each chunk arrives; a run
- * not (yet) streaming here is watched until it starts here or finishes, and its stored result is final.
+ * event with the final status. A run streaming in this instance is relayed as each chunk arrives; one
+ * streaming on another instance is relayed through {@link RemoteOutput} (PostgreSQL LISTEN/NOTIFY).
  */
 @Component
 public class ExecutionStreams {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExecutionStreams.class);
     private static final long TIMEOUT_MS = Duration.ofMinutes(15).toMillis();
 
     private final ExecutionService executions;
     private final LiveOutput live;
+    private final RemoteOutput remotes;
     private final ScheduledExecutorService watcher = Executors.newScheduledThreadPool(2, r -> {
         Thread thread = new Thread(r, "execution-stream-watcher");
         thread.setDaemon(true);
         return thread;
     });
 
-    ExecutionStreams(ExecutionService executions, LiveOutput live) {
+    ExecutionStreams(ExecutionService executions, LiveOutput live, RemoteOutput remotes) {
         this.executions = executions;
         this.live = live;
+        this.remotes = remotes;
     }
 
     public SseEmitter open(Actor actor, UUID id) {
@@ -64,9 +67,13 @@ public class ExecutionStreams {
                 }
             }
         };
+        AtomicReference<RemoteOutput.Watch> remote = new AtomicReference<>();
         Runnable cleanup = () -> {
             closed.set(true);
             live.unsubscribe(id, listener);
+            if (remote.get() != null) {
+                remote.get().close();
+            }
             ScheduledFuture<?> future = watch.get();
             if (future != null) {
                 future.cancel(false);
@@ -76,18 +83,37 @@ public class ExecutionStreams {
         emitter.onTimeout(cleanup);
         emitter.onError(e -> cleanup.run());
         if (!live.subscribe(id, listener)) {
-            long[] polls = {0};
-            watch.set(watcher.scheduleWithFixedDelay(() -> {
-                if (closed.get() || live.subscribe(id, listener)) {
-                    watch.get().cancel(false); // closed, or now relayed live
+            // Streaming elsewhere, or not started yet: watch it through the database until it starts here,
+            // which is quicker, or ends. Its stored output then completes whatever a lost message left out.
+            Runnable finishFromDatabase = () -> {
+                ExecutionView stored = TenantContext.callAs(actor.orgId(), () -> executions.get(actor, id));
+                if (!stored.status().finished() || !closed.compareAndSet(false, true)) {
                     return;
                 }
-                if (++polls[0] % 10 == 0) { // about once a second, ask the database
-                    ExecutionStatus status = TenantContext.callAs(actor.orgId(), () -> executions.get(actor, id).status());
-                    if (status.finished() && closed.compareAndSet(false, true)) {
-                        done(emitter, status);
+                int delivered = remote.get().delivered();
+                if (stored.output() != null && stored.output().length() > delivered) {
+                    send(emitter, "chunk", Map.of("text", stored.output().substring(delivered)));
+                }
+                done(emitter, stored.status());
+                cleanup.run();
+            };
+            remote.set(remotes.watch(id, text -> listener.onChunk(text), status -> finishFromDatabase.run()));
+            long[] polls = {0};
+            watch.set(watcher.scheduleWithFixedDelay(() -> {
+                try {
+                    if (closed.get()) {
                         watch.get().cancel(false);
+                    } else if (remote.get().delivered() == 0 && live.subscribe(id, listener)) {
+                        remote.get().close(); // relayed live from here on
+                        watch.get().cancel(false);
+                    } else if (++polls[0] % 5 == 0) {
+                        remote.get().renew();
+                        if (polls[0] % 10 == 0) {
+                            finishFromDatabase.run(); // the instance running it may have died
+                        }
                     }
+                } catch (RuntimeException e) {
+                    log.debug("Watching execution {} failed once: {}", id, e.toString());
                 }
             }, 100, 100, TimeUnit.MILLISECONDS));
         }

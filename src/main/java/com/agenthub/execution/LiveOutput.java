@@ -5,14 +5,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
  * Output of the runs executing in this instance, passed to listeners as it arrives. A listener that
- * subscribes mid-run first gets everything streamed so far, then each new chunk, in order.
+ * subscribes mid-run first gets everything streamed so far, then each new chunk, in order. While another
+ * instance watches a run (see {@link OutputChannel}), its output is relayed there as well.
  */
 @Component
 public class LiveOutput {
+
+    /** How long a watch from another instance lasts without being renewed. */
+    private static final long WATCH_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     public interface Listener {
         void onChunk(String text);
@@ -23,9 +28,16 @@ public class LiveOutput {
     private static final class Stream {
         final StringBuilder text = new StringBuilder();
         final List<Listener> listeners = new CopyOnWriteArrayList<>();
+        long watchedUntil; // System.nanoTime(); 0 while nobody elsewhere watches
     }
 
     private final Map<UUID, Stream> streams = new ConcurrentHashMap<>();
+    private final OutputChannel channel;
+
+    LiveOutput(OutputChannel channel) {
+        this.channel = channel;
+        channel.onWatch(this::watched);
+    }
 
     void started(UUID executionId) {
         streams.putIfAbsent(executionId, new Stream());
@@ -37,8 +49,12 @@ public class LiveOutput {
             return;
         }
         synchronized (stream) {
+            int offset = stream.text.length();
             stream.text.append(chunk);
             stream.listeners.forEach(l -> l.onChunk(chunk));
+            if (watchedElsewhere(stream)) {
+                channel.chunk(executionId, offset, chunk);
+            }
         }
     }
 
@@ -47,6 +63,9 @@ public class LiveOutput {
         if (stream != null) {
             synchronized (stream) {
                 stream.listeners.forEach(l -> l.onFinished(status));
+                if (watchedElsewhere(stream)) {
+                    channel.done(executionId, status);
+                }
             }
         }
     }
@@ -74,5 +93,24 @@ public class LiveOutput {
         if (stream != null) {
             stream.listeners.remove(listener);
         }
+    }
+
+    /** A watch request from any instance: "id|1" asks for the text so far, "id|0" only renews. */
+    private void watched(String payload) {
+        String[] parts = payload.split("\\|", 2);
+        Stream stream = streams.get(UUID.fromString(parts[0]));
+        if (stream == null) {
+            return; // not streaming here
+        }
+        synchronized (stream) {
+            stream.watchedUntil = System.nanoTime() + WATCH_NANOS;
+            if ("1".equals(parts[1]) && !stream.text.isEmpty()) {
+                channel.chunk(UUID.fromString(parts[0]), 0, stream.text.toString());
+            }
+        }
+    }
+
+    private static boolean watchedElsewhere(Stream stream) {
+        return stream.watchedUntil != 0 && System.nanoTime() - stream.watchedUntil < 0;
     }
 }
