@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.springframework.core.retry.RetryException;
+import reactor.core.publisher.Mono;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.context.annotation.Lazy;
@@ -125,45 +126,58 @@ class RunRecorder {
 
     /**
      * The primary model, else the agent's fallback when the primary fails transiently (circuit open included)
-     * before anything was streamed. Without a fallback, an open circuit is waited out until the deadline.
+     * before anything was streamed. When the last option's circuit is open, the run waits for a provider
+     * (trying the primary again first) until its deadline.
      */
     private Answer answer(Run run, RunTools tools, Consumer<String> onChunk, RunControl.Handle handle) {
         AtomicBoolean streamed = new AtomicBoolean();
         ModelTarget primary = withOwnKey(run.orgId(), run.target());
-        ModelTarget fallback = fallbackOf(run);
+        ModelTarget fallback = fallbackOf(run) == null ? null : withOwnKey(run.orgId(), fallbackOf(run));
+        ModelTarget current = primary;
         boolean announcedWait = false;
         while (true) {
             try {
-                return new Answer(primary, streamWithRetries(run, primary, tools, onChunk, handle, streamed));
+                return new Answer(current, streamWithRetries(run, current, tools, onChunk, handle, streamed));
             } catch (ProviderException failure) {
                 if (!failure.isTransient() || streamed.get() || handle.reason() != null) {
                     throw failure;
                 }
-                if (fallback != null) {
-                    ModelTarget used = withOwnKey(run.orgId(), fallback);
-                    transaction.executeWithoutResult(s -> {
-                        records.useModel(run.executionId(), used.provider().id(), used.model());
-                        records.event(run.orgId(), run.executionId(), "FALLBACK", failure.getMessage() + " Answering with "
-                                + used.provider().label() + " " + used.model() + " instead.");
-                    });
-                    return new Answer(used, streamWithRetries(run, used, tools, onChunk, handle, streamed));
+                if (current == primary && fallback != null) {
+                    current = fallback;
+                    switchTo(run, fallback, "FALLBACK", failure.getMessage() + " Answering with "
+                            + fallback.provider().label() + " " + fallback.model() + " instead.");
+                    continue;
                 }
                 if (!failure.isCircuitOpen() || run.deadline() == null
                         || Instant.now().plusSeconds(1).isAfter(run.deadline())) {
-                    throw failure.isCircuitOpen() ? failure.withSuffix(" The run has no fallback model and its time ran out.")
-                            : failure;
+                    throw !failure.isCircuitOpen() ? failure : failure.withSuffix(fallback == null
+                            ? " The run has no fallback model and its time ran out."
+                            : " Its fallback was paused as well, and the run's time ran out.");
                 }
                 if (!announcedWait) {
                     announcedWait = true;
-                    transaction.executeWithoutResult(s -> records.event(run.orgId(), run.executionId(), "WAITING",
-                            failure.getMessage() + " No fallback model: waiting for the provider until the deadline."));
+                    String why = failure.getMessage() + (fallback == null
+                            ? " No fallback model: waiting for the provider until the deadline."
+                            : " The fallback is paused as well: waiting for either until the deadline.");
+                    transaction.executeWithoutResult(s -> records.event(run.orgId(), run.executionId(), "WAITING", why));
                 }
-                handle.signal().blockOptional(Duration.ofSeconds(1)); // wakes early on cancel or deadline
+                handle.signal().timeout(Duration.ofSeconds(1), Mono.empty()).blockOptional(); // wakes early on cancel or deadline
                 if (handle.reason() != null) {
-                    return new Answer(primary, new Completion("", 0, 0, true, false, true));
+                    return new Answer(current, new Completion("", 0, 0, true, false, true));
+                }
+                if (current != primary) {
+                    current = primary;
+                    switchTo(run, primary, "SWITCHED", "Trying " + primary.provider().label() + " " + primary.model() + " again.");
                 }
             }
         }
+    }
+
+    private void switchTo(Run run, ModelTarget target, String kind, String message) {
+        transaction.executeWithoutResult(s -> {
+            records.useModel(run.executionId(), target.provider().id(), target.model());
+            records.event(run.orgId(), run.executionId(), kind, message);
+        });
     }
 
     private record Answer(ModelTarget target, Completion completion) {
@@ -181,16 +195,17 @@ class RunRecorder {
     }
 
     /**
-     * Transient provider failures (429, 5xx, network) are retried with exponential backoff and jitter, but
-     * only while nothing has been streamed: a half-streamed answer is never streamed twice.
+     * Transient provider failures (429, 5xx, network) are retried with exponential backoff and jitter,
+     * honouring Retry-After, but only while nothing has been streamed: a half-streamed answer is never
+     * streamed twice.
      */
     private Completion streamWithRetries(Run run, ModelTarget target, RunTools tools, Consumer<String> onChunk,
                                          RunControl.Handle handle, AtomicBoolean streamed) {
         AtomicInteger attempt = new AtomicInteger();
         AtomicReference<String> lastFailure = new AtomicReference<>();
+        ProviderBackOff backOff = new ProviderBackOff(MAX_RETRIES, run.deadline());
         RetryTemplate retry = new RetryTemplate(RetryPolicy.builder()
-                .maxRetries(MAX_RETRIES).delay(Duration.ofMillis(300)).multiplier(2).jitter(Duration.ofMillis(100))
-                .maxDelay(Duration.ofSeconds(4))
+                .backOff(backOff)
                 .predicate(t -> t instanceof ProviderException p && p.isTransient() && !p.isCircuitOpen()
                         && !streamed.get() && handle.reason() == null)
                 .build());
@@ -210,6 +225,7 @@ class RunRecorder {
                     }, handle.signal());
                 } catch (ProviderException e) {
                     lastFailure.set(e.getMessage());
+                    backOff.providerAsked(e.retryAfter());
                     throw e;
                 }
             });

@@ -29,8 +29,10 @@ public class LlmClient {
 
     private final ChatModels models;
     private final ProviderCircuits circuits;
+    private final java.time.Duration idleTimeout;
 
-    LlmClient(ChatModels models, ProviderCircuits circuits) {
+    LlmClient(ChatModels models, ProviderCircuits circuits, LlmProperties properties) {
+        this.idleTimeout = properties.idleTimeout();
         this.models = models;
         this.circuits = circuits;
     }
@@ -61,7 +63,7 @@ public class LlmClient {
         try {
             for (int round = 0; round < MAX_TOOL_ROUNDS; round++) {
                 ChatResponse[] toolRequest = {null};
-                model.stream(prompt).takeUntilOther(stopSignal).doOnNext(response -> {
+                model.stream(prompt).timeout(idleTimeout).takeUntilOther(stopSignal).doOnNext(response -> {
                     String chunk = chunkText(response);
                     if (!chunk.isEmpty()) {
                         text.append(chunk);

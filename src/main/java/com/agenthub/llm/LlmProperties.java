@@ -13,6 +13,8 @@ public record LlmProperties(String openaiApiKey, String groqApiKey, String anthr
                             @DefaultValue("https://api.groq.com/openai/v1") String groqApiUrl,
                             @DefaultValue("https://api.anthropic.com") String anthropicApiUrl,
                             @DefaultValue("120s") java.time.Duration timeout,
+                            // A provider silent this long mid-answer (or before it) is treated as hung.
+                            @DefaultValue("30s") java.time.Duration idleTimeout,
                             @DefaultValue("30s") java.time.Duration circuitOpenFor) {
 
     /** Where a provider's API is and the key to send, or null when the provider is not configured. */

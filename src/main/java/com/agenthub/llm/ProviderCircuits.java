@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * One circuit breaker per provider and key. After repeated transient failures (half of the last calls,
- * at least five) calls stop for a while, then one trial call decides whether they resume. Refusals
+ * One circuit breaker per provider and key. After repeated transient failures (half of the last twenty
+ * calls, at least ten) calls stop for a while, then one trial call decides whether they resume. Refusals
  * for bad requests or keys do not count: the provider is working.
  */
 @Component
@@ -21,8 +21,8 @@ public class ProviderCircuits {
     ProviderCircuits(LlmProperties properties) {
         this.registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(10)
-                .minimumNumberOfCalls(5)
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(10)
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(properties.circuitOpenFor())
                 .permittedNumberOfCallsInHalfOpenState(1)

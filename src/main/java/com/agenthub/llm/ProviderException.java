@@ -5,6 +5,7 @@ public class ProviderException extends RuntimeException {
 
     private final boolean transientFailure;
     private boolean circuitOpen;
+    private java.time.Duration retryAfter;
 
     public ProviderException(String message, boolean transientFailure) {
         super(message);
@@ -25,10 +26,21 @@ public class ProviderException extends RuntimeException {
         return circuitOpen;
     }
 
+    /** How long the provider asked callers to wait (its Retry-After header), or null. */
+    public java.time.Duration retryAfter() {
+        return retryAfter;
+    }
+
+    ProviderException retryAfter(java.time.Duration wait) {
+        this.retryAfter = wait;
+        return this;
+    }
+
     /** The same failure, explained further. */
     public ProviderException withSuffix(String suffix) {
         ProviderException e = new ProviderException(getMessage() + suffix, transientFailure, this);
         e.circuitOpen = circuitOpen;
+        e.retryAfter = retryAfter;
         return e;
     }
 

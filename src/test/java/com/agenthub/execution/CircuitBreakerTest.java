@@ -47,8 +47,9 @@ class CircuitBreakerTest {
             assertThat(events(org, first)).anySatisfy(e -> assertThat(e).startsWith("FALLBACK").contains("Answering with Groq"));
 
             run(org, agent, "Second while down");
+            run(org, agent, "Third while down"); // ten failed calls by now: the circuit opens
             String marker = "[open-" + UUID.randomUUID() + "]";
-            ExecutionView third = run(org, agent, "Third while open " + marker);
+            ExecutionView third = run(org, agent, "Fourth while open " + marker);
 
             assertThat(third.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
             assertThat(third.provider()).isEqualTo("groq");

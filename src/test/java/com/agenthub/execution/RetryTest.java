@@ -50,6 +50,18 @@ class RetryTest {
     }
 
     @Test
+    void aRateLimitedCallWaitsAsLongAsTheProviderAsks() {
+        ExecutionView run = runToEnd("Slow down [retryafter:2] " + UUID.randomUUID());
+
+        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.attempts()).isEqualTo(2);
+        assertThat(run.durationMs()).isGreaterThanOrEqualTo(2_000L); // the backoff alone would be about 300 ms
+        var events = TenantContext.callAs(org.id(), () -> executions.events(mother.owner(org), run.id()));
+        assertThat(events).filteredOn(e -> e.kind().equals("RETRY")).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("429, retry after 2000 ms"));
+    }
+
+    @Test
     void aProviderThatKeepsFailingFailsTheRunAfterTheLastAttempt() {
         ExecutionView run = runToEnd("Never works [status:500]");
 

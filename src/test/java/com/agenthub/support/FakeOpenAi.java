@@ -3,6 +3,7 @@ package com.agenthub.support;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.Dispatcher;
@@ -15,8 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An OpenAI-compatible server for tests, spoken to over real HTTP by the real Spring AI client. The task
  * (last user message) steers it: {@code [status:500]} fails with that status, {@code [slow]} streams
- * twenty chunks about 60 ms apart ({@code [veryslow]}: 500 ms), {@code [wait:1000]} answers after that many milliseconds, {@code [flaky:2]} fails twice with 503 then answers, {@code [xss]} answers with hostile markup. Usage is always reported
- * as 1,200 prompt and 800 completion tokens.
+ * twenty chunks about 60 ms apart ({@code [veryslow]}: 500 ms), {@code [wait:1000]} answers after that
+ * many milliseconds, {@code [flaky:2]} fails twice with 503 then answers, {@code [retryafter:2]} answers
+ * 429 asking for a 2 s wait once, {@code [chaos]} fails 30% of calls in assorted ways, {@code [xss]}
+ * answers with hostile markup. Usage is always reported as 1,200 prompt and 800 completion tokens.
  */
 public final class FakeOpenAi {
 
@@ -31,6 +34,7 @@ public final class FakeOpenAi {
     private final MockWebServer server = new MockWebServer();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> chaosCounts = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> downKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> failuresSoFar =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -105,6 +109,19 @@ public final class FakeOpenAi {
             return new MockResponse().setResponseCode(503).setHeader("Content-Type", "application/json")
                     .setBody("{\"error\":{\"message\":\"down for maintenance\",\"type\":\"server_error\"}}");
         }
+        if (task.contains("[chaos]")) {
+            MockResponse fault = chaos(body.path("stream").asBoolean(false));
+            if (fault != null) {
+                return fault;
+            }
+        }
+        var retryAfter = java.util.regex.Pattern.compile("\\[retryafter:(\\d+)]").matcher(task);
+        if (retryAfter.find() && failuresSoFar.computeIfAbsent(task, t -> new java.util.concurrent.atomic.AtomicInteger())
+                .getAndIncrement() == 0) {
+            return new MockResponse().setResponseCode(429).setHeader("Content-Type", "application/json")
+                    .setHeader("retry-after", retryAfter.group(1))
+                    .setBody("{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate_limit_exceeded\"}}");
+        }
         var flaky = java.util.regex.Pattern.compile("\\[flaky:(\\d)]").matcher(task);
         if (flaky.find() && failuresSoFar.computeIfAbsent(task, t -> new java.util.concurrent.atomic.AtomicInteger())
                 .getAndIncrement() < Integer.parseInt(flaky.group(1))) {
@@ -170,6 +187,32 @@ public final class FakeOpenAi {
             response.throttleBody(180, task.contains("[veryslow]") ? 500 : 60, TimeUnit.MILLISECONDS);
         }
         return response;
+    }
+
+    /** Faults injected by {@code [chaos]} so far, by kind. */
+    public Map<String, Integer> chaosInjected() {
+        return Map.copyOf(chaosCounts);
+    }
+
+    /** For {@code [chaos]}: 30% of calls fail, evenly a 429 with Retry-After, a 500, a hang, or a malformed body. */
+    private MockResponse chaos(boolean stream) {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        if (random.nextInt(100) >= 30) {
+            return null;
+        }
+        String kind = List.of("429", "500", "hang", "malformed").get(random.nextInt(4));
+        chaosCounts.merge(kind, 1, Integer::sum);
+        return switch (kind) {
+            case "429" -> new MockResponse().setResponseCode(429).setHeader("Content-Type", "application/json")
+                    .setHeader("retry-after-ms", "150")
+                    .setBody("{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate_limit_exceeded\"}}");
+            case "500" -> new MockResponse().setResponseCode(500).setHeader("Content-Type", "application/json")
+                    .setBody("{\"error\":{\"message\":\"internal error\",\"type\":\"server_error\"}}");
+            case "hang" -> new MockResponse().setHeadersDelay(30, TimeUnit.SECONDS).setBody("");
+            default -> stream
+                    ? new MockResponse().setHeader("Content-Type", "text/event-stream").setBody("data: {\"id\": <html>oops\n\n")
+                    : new MockResponse().setHeader("Content-Type", "application/json").setBody("<html>Bad gateway</html>");
+        };
     }
 
     /** The content of the tool message the client sent back, or null before the tool was called. */
