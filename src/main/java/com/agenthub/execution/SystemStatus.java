@@ -47,6 +47,12 @@ public class SystemStatus {
     @Transactional(readOnly = true)
     public Snapshot snapshot(Actor actor) {
         access.require(actor, Action.VIEW_SYSTEM_STATUS);
+        return snapshot();
+    }
+
+    /** For the metrics endpoint, which has its own access check. */
+    @Transactional(readOnly = true)
+    Snapshot snapshot() {
         List<QueueDepth> byPriority = jdbc.sql("SELECT priority, waiting, dispatched FROM admin_queue_depth() ORDER BY priority DESC")
                 .query((rs, n) -> new QueueDepth(rs.getInt(1), rs.getLong(2), rs.getLong(3))).list();
         Map<String, Long> byInstance = new TreeMap<>();

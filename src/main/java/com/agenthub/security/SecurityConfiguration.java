@@ -8,7 +8,9 @@ import com.agenthub.organization.MembershipDirectory;
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -25,6 +27,24 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
+
+    /** Prometheus scrapes with the metrics token (AGENTHUB_METRICS_TOKEN), or from this machine without one. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metricsChain(HttpSecurity http, @Value("${agenthub.metrics-token:}") String token) throws Exception {
+        http.securityMatcher("/actuator/prometheus")
+                .authorizeHttpRequests(a -> a.anyRequest().access((authentication, context) ->
+                        new AuthorizationDecision(MetricsAccess.allows(context.getRequest(), token))))
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response,
+                        401, "Unauthorized", "Send the metrics token as 'Authorization: Bearer <AGENTHUB_METRICS_TOKEN>'.")));
+        return http.build();
+    }
 
     @Bean
     @Order(1)
