@@ -51,6 +51,11 @@ class AgentDirectory {
         return new PageSlice<>(items, total, query.limit(), query.offset());
     }
 
+    boolean anyRunWaiting(UUID orgId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM executions WHERE org_id = ? AND status = 'QUEUED')").param(orgId)
+                .query(Boolean.class).single();
+    }
+
     AgentTotals totals(UUID orgId) {
         return jdbc.sql("""
                         SELECT count(*), count(*) FILTER (WHERE status <> 'OFFLINE'), coalesce(sum(runs), 0),

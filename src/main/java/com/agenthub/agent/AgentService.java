@@ -66,6 +66,13 @@ public class AgentService {
         return directory.list(actor.orgId(), query);
     }
 
+    /** Whether a run of the organization waits to start: an agent that looks idle may turn busy soon. */
+    @Transactional(readOnly = true)
+    public boolean anyRunWaiting(Actor actor) {
+        access.require(actor, Action.VIEW_AGENTS);
+        return directory.anyRunWaiting(actor.orgId());
+    }
+
     @Transactional(readOnly = true)
     public AgentTotals totals(Actor actor) {
         access.require(actor, Action.VIEW_AGENTS);

@@ -56,7 +56,8 @@ public class ProviderCircuits {
     }
 
     /** The key's identity without the key: its provider and the first characters of its hash. */
-    private static String name(Provider provider, String apiKey) {
+    /** The breaker's name as listed in {@link #states()}: provider, and the platform key or a hash of the own key. */
+    public static String name(Provider provider, String apiKey) {
         return provider.id() + (apiKey == null ? ":platform" : ":own-" + SecretDigest.shortHash(apiKey));
     }
 }

@@ -56,7 +56,7 @@ class CircuitBreakerTest {
             assertThat(events(org, third)).anySatisfy(e -> assertThat(e).contains("circuit open"));
             assertThat(FakeOpenAi.shared().authorizationsFor(marker)).containsOnly("Bearer test-groq-key");
             assertThat(circuits.states()).anySatisfy(c -> {
-                assertThat(c.name()).startsWith("openai:own-");
+                assertThat(c.name()).isEqualTo(ProviderCircuits.name(Provider.OPENAI, key));
                 assertThat(c.state()).isEqualTo("OPEN");
             });
         } finally {
@@ -68,7 +68,8 @@ class CircuitBreakerTest {
 
         assertThat(recovered.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(recovered.provider()).isEqualTo("openai");
-        assertThat(circuits.states()).filteredOn(c -> c.name().startsWith("openai:own-") && c.state().equals("OPEN")).isEmpty();
+        assertThat(circuits.states()).filteredOn(c -> c.name().equals(ProviderCircuits.name(Provider.OPENAI, key)))
+                .singleElement().satisfies(c -> assertThat(c.state()).isEqualTo("CLOSED"));
     }
 
     private ExecutionView run(OrganizationMother.TestOrg org, UUID agent, String task) {

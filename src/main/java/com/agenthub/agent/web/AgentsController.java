@@ -63,6 +63,7 @@ class AgentsController {
     private void list(Actor actor, AgentFilters filters, Model model) {
         model.addAttribute("filters", filters);
         model.addAttribute("page", agents.list(actor, filters.query(PAGE_SIZE)));
+        model.addAttribute("runsWaiting", agents.anyRunWaiting(actor));
         model.addAttribute("canManage", access.allows(actor, Action.CREATE_AGENT));
     }
 }
