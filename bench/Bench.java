@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,48 +29,70 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * AgentHub benchmarks. Starts the packaged app on a fresh embedded database (its own process), with a
- * zero-latency fake OpenAI-compatible provider served from this process, loads data, measures and prints
- * a table. Usage: bench/run.sh [agents] [executions] [runs] [--quick]
+ * AgentHub benchmarks. Starts the packaged app on a fresh embedded database (its own process) and a fake
+ * OpenAI-compatible provider (another process, {@code FakeProvider.java}), loads data, measures each
+ * scenario next to its floor (the least work any implementation must do for the same result, measured in
+ * the same run) and prints one table. Usage: bench/run.sh [pages] [runs] [burst] [sse] [startup] [--quick] [--jfr]
  */
 public class Bench {
 
     static final String ACME = "00000000-0000-4000-a000-00000000ac3e";
     static boolean quick;
+    static boolean jfr;
+    static final List<Result> results = new ArrayList<>();
+
+    /** One line of the final table. {@code ratio} is app ÷ floor for times, app ÷ floor for rates. */
+    record Result(String scenario, String figure, String target, String floor, String ratio, boolean met) {
+    }
 
     public static void main(String[] args) throws Exception {
         List<String> scenarios = new ArrayList<>();
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 quick = true;
+            } else if (arg.equals("--jfr")) {
+                jfr = true;
             } else {
                 scenarios.add(arg);
             }
         }
         if (scenarios.isEmpty()) {
-            scenarios = List.of("agents", "executions", "runs");
+            scenarios = List.of("pages", "runs", "burst", "sse", "startup");
         }
-        HttpServer fake = FakeProvider.start();
-        try (App app = App.start(fake.getAddress().getPort())) {
-            System.out.printf("start-up to healthy (fresh data directory): %.1f s%n%n", app.startupSeconds);
+        long began = System.nanoTime();
+        Fake fake = Fake.start();
+        App app = App.start(fake.port, null);
+        try {
+            System.out.printf("start-up to healthy (fresh data directory, demo data): %.1f s%n%n", app.startupSeconds);
             for (String scenario : scenarios) {
                 switch (scenario) {
-                    case "agents" -> agents(app);
-                    case "executions" -> executions(app);
-                    case "runs" -> runs(app);
+                    case "pages" -> pages(app);
+                    case "runs" -> runs(app, fake);
+                    case "burst" -> burst(app, fake);
+                    case "sse" -> sse(app, fake);
+                    case "startup" -> app = startup(app, fake);
                     default -> throw new IllegalArgumentException("unknown scenario " + scenario);
                 }
             }
         } finally {
-            fake.stop(0);
+            app.close();
+            fake.close();
         }
+        System.out.printf("%n%-62s %-22s %-12s %-22s %-8s %s%n", "scenario", "measured", "target", "floor", "÷ floor", "");
+        for (Result r : results) {
+            System.out.printf("%-62s %-22s %-12s %-22s %-8s %s%n", r.scenario, r.figure, r.target, r.floor, r.ratio,
+                    r.met ? "met" : "MISSED");
+        }
+        System.out.printf("%nbench took %.0f s%s%n", (System.nanoTime() - began) / 1e9, quick ? " (--quick)" : "");
         System.exit(0);
     }
 
     // --- scenarios -------------------------------------------------------------------------------
 
-    static void agents(App app) throws Exception {
-        int count = quick ? 2_000 : 10_000;
+    /** The executions page under 16 clients with 1M executions, and the agent dashboard with 10k agents. */
+    static void pages(App app) throws Exception {
+        int agentCount = quick ? 2_000 : 10_000;
+        int executionCount = quick ? 100_000 : 1_000_000;
         long t = System.nanoTime();
         app.sql("""
                 INSERT INTO agents (id, org_id, name, description, provider, model, temperature, max_tokens, top_p,
@@ -84,20 +107,7 @@ public class Bench {
                        ARRAY['calculator'], 'NONE', 10, 4000, (ARRAY['IDLE', 'IDLE', 'IDLE', 'OFFLINE'])[1 + i %% 4],
                        now() - (i || ' minutes')::interval, now() - (i || ' seconds')::interval,
                        (i * 7919) %% 1000, (i * 7919) %% 900, i * 13, (i %% 100) * 0.01, i * 50
-                  FROM generate_series(1, %d) AS i""".formatted(ACME, count));
-        app.sql("ANALYZE agents");
-        System.out.printf("seeded %,d agents into Acme in %.1f s%n", count, (System.nanoTime() - t) / 1e9);
-        table(app, List.of(
-                new Scenario("agent dashboard (cards + first page)", "/agents", false, false),
-                new Scenario("live search partial (q=sales)", "/agents?q=sales", true, false),
-                new Scenario("filtered partial (status, provider)", "/agents?status=IDLE&provider=openai", true, false),
-                new Scenario("deep page partial (sort=runs, offset=5000)", "/agents?sort=runs&offset=" + count / 2, true, false),
-                new Scenario("API GET /api/v1/agents?limit=20", "/api/v1/agents?limit=20", false, true)));
-    }
-
-    static void executions(App app) throws Exception {
-        int count = quick ? 100_000 : 1_000_000;
-        long t = System.nanoTime();
+                  FROM generate_series(1, %d) AS i""".formatted(ACME, agentCount));
         app.sql("""
                 INSERT INTO executions (id, org_id, agent_id, task, status, output, provider, model, input_tokens,
                                         output_tokens, cost, duration_ms, attempts, requested_by, created_at,
@@ -113,40 +123,52 @@ public class Bench {
                        now() - (i * 7 || ' seconds')::interval + interval '1 second'
                   FROM generate_series(1, %2$d) AS i,
                        (SELECT array_agg(id) AS ids FROM agents WHERE org_id = '%1$s' AND deleted_at IS NULL
-                          AND name NOT LIKE 'Bench agent%%') a""".formatted(ACME, count));
+                          AND name NOT LIKE 'Bench agent%%') a""".formatted(ACME, executionCount));
+        app.sql("ANALYZE agents");
         app.sql("ANALYZE executions");
-        System.out.printf("%nseeded %,d executions into Acme in %.1f s%n", count, (System.nanoTime() - t) / 1e9);
+        System.out.printf("seeded %,d agents and %,d executions into Acme in %.1f s%n%n", agentCount, executionCount,
+                (System.nanoTime() - t) / 1e9);
         String agentId = app.scalar("SELECT id::text FROM agents WHERE org_id = '" + ACME + "' AND name = 'Support Agent'");
         String middle = app.scalar("SELECT created_at::text FROM executions WHERE org_id = '" + ACME
-                + "' ORDER BY created_at DESC OFFSET " + count / 2 + " LIMIT 1");
+                + "' ORDER BY created_at DESC OFFSET " + executionCount / 2 + " LIMIT 1");
         String middleId = app.scalar("SELECT id::text FROM executions WHERE org_id = '" + ACME
-                + "' ORDER BY created_at DESC, id DESC OFFSET " + count / 2 + " LIMIT 1");
+                + "' ORDER BY created_at DESC, id DESC OFFSET " + executionCount / 2 + " LIMIT 1");
         String cursor = java.time.OffsetDateTime.parse(middle.replace(" ", "T").replaceAll("\\+00$", "+00:00"))
                 .toInstant() + "_" + middleId;
         String oneId = app.scalar("SELECT id::text FROM executions WHERE org_id = '" + ACME + "' ORDER BY created_at DESC LIMIT 1");
-        table(app, List.of(
-                new Scenario("executions page (newest 25)", "/executions", false, false),
-                new Scenario("partial: status=FAILED", "/executions?status=FAILED", true, false),
-                new Scenario("partial: one agent", "/executions?agent=" + agentId, true, false),
-                new Scenario("partial: page in the middle (keyset)", "/executions?after=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8), true, false),
+        Scenario dashboard = new Scenario("agent dashboard (cards + first page)", "/agents", false, false);
+        Scenario executionsPage = new Scenario("executions page (newest 25)", "/executions", false, false);
+        Map<Scenario, List<Double>> sequential = table(app::get, List.of(
+                dashboard,
+                new Scenario("agents: live search partial (q=sales)", "/agents?q=sales", true, false),
+                new Scenario("agents: deep page partial (sort=runs)", "/agents?sort=runs&offset=" + agentCount / 2, true, false),
+                new Scenario("API GET /api/v1/agents?limit=20", "/api/v1/agents?limit=20", false, true),
+                executionsPage,
+                new Scenario("executions: partial status=FAILED", "/executions?status=FAILED", true, false),
+                new Scenario("executions: partial one agent", "/executions?agent=" + agentId, true, false),
+                new Scenario("executions: partial middle page (keyset)", "/executions?after="
+                        + URLEncoder.encode(cursor, StandardCharsets.UTF_8), true, false),
                 new Scenario("execution detail page", "/executions/" + oneId, false, false),
                 new Scenario("API GET /api/v1/executions/{id}", "/api/v1/executions/" + oneId, false, true)));
-        concurrent(app, new Scenario("executions page, 16 concurrent clients", "/executions", false, false), 16);
+        List<Double> concurrentPages = concurrent(app::get, executionsPage, 16);
+        List<Double> concurrentPartials = concurrent(app::get,
+                new Scenario("executions partial, 16 clients", "/executions?status=FAILED", true, false), 16);
+        try (PageFloor floor = PageFloor.start(app)) {
+            List<Double> floorDashboard = table(floor::get, List.of(dashboard)).get(dashboard);
+            List<Double> floorPages = concurrent(floor::get, executionsPage, 16);
+            results.add(time("agent dashboard, " + agentCount / 1000 + "k agents + " + executionCount / 1000 + "k executions, p95",
+                    pct(sequential.get(dashboard), 95), 50, pct(floorDashboard, 95)));
+            results.add(time("executions page, " + executionCount / 1000 + "k executions, 16 clients, p95",
+                    pct(concurrentPages, 95), 50, pct(floorPages, 95)));
+            results.add(time("executions HTMX partial, 16 clients, p95", pct(concurrentPartials, 95), 50, pct(floorPages, 95)));
+        }
     }
 
-    static void runs(App app) throws Exception {
+    /** Runs per second at 0 ms provider latency, one agent, submitted over the API by 16 clients. */
+    static void runs(App app, Fake fake) throws Exception {
         int count = quick ? 300 : 2_000;
-        app.sql("INSERT INTO org_limit_overrides (org_id, limit_name, limit_value) VALUES ('" + ACME
-                + "', 'max_concurrent_executions', 64), ('" + ACME + "', 'max_executions_per_month', NULL), ('" + ACME
-                + "', 'max_agents', NULL) "
-                + "ON CONFLICT (org_id, limit_name) DO UPDATE SET limit_value = excluded.limit_value");
-        var created = app.api("POST", "/api/v1/agents", "{\"name\": \"Throughput\", \"model_config\": {\"provider\": "
-                + "\"openai\", \"model\": \"gpt-4o-mini\", \"max_tokens\": 200}}");
-        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(created);
-        if (!id.find()) {
-            throw new IllegalStateException("could not create the agent: " + created);
-        }
-        String agent = id.group(1);
+        raiseLimits(app, 64);
+        String agent = app.createAgent("Throughput");
         ExecutorService pool = Executors.newFixedThreadPool(16);
         long start = System.nanoTime();
         List<Future<?>> submits = new ArrayList<>();
@@ -158,18 +180,121 @@ public class Bench {
             f.get();
         }
         double submitted = (System.nanoTime() - start) / 1e9;
-        long done;
-        do {
-            Thread.sleep(50);
-            done = Long.parseLong(app.scalar("SELECT count(*) FROM executions WHERE agent_id = '" + agent
-                    + "' AND status IN ('SUCCEEDED', 'FAILED')"));
-        } while (done < count && (System.nanoTime() - start) / 1e9 < 600);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = app.awaitFinished(agent, count, start);
         pool.shutdown();
         String failed = app.scalar("SELECT count(*) FROM executions WHERE agent_id = '" + agent + "' AND status = 'FAILED'");
-        System.out.printf("%nend-to-end runs (API submit → job → fake provider at 0 ms → recorded), %d runs, 16 submitting clients:%n", count);
-        System.out.printf("  submitted in %.2f s; all finished in %.2f s → %.0f runs/s (%s failed)%n", submitted, seconds,
-                count / seconds, failed);
+        double floor = RunFloor.run(app, fake, count, 16, "");
+        System.out.printf("%nruns at 0 ms: %d submitted by 16 clients in %.2f s; all finished in %.2f s (%s failed); floor %.0f/s%n",
+                count, submitted, seconds, failed, floor);
+        double rate = count / seconds;
+        results.add(new Result("runs/s, provider at 0 ms, one agent, API → done (" + count + " runs)",
+                String.format("%.0f runs/s", rate), "≥ 500/s, ≥ 0.5", String.format("%.0f runs/s", floor),
+                String.format("%.2f", rate / floor), rate >= 500 && rate / floor >= 0.5));
+    }
+
+    /** 2,000 runs submitted at once, provider at 2 s latency, Enterprise with the concurrency raised. */
+    static void burst(App app, Fake fake) throws Exception {
+        int count = quick ? 500 : 2_000;
+        app.sql("UPDATE organizations SET tier = 'ENTERPRISE' WHERE id = '" + ACME + "'");
+        raiseLimits(app, count);
+        String agent = app.createAgent("Burst");
+        HeapWatch heap = HeapWatch.start(app);
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        long start = System.nanoTime();
+        List<Future<?>> submits = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            submits.add(pool.submit(() -> app.api("POST", "/api/v1/agents/" + agent + "/execute",
+                    "{\"task\": \"burst " + n + " [wait:2000]\"}")));
+        }
+        for (Future<?> f : submits) {
+            f.get();
+        }
+        double submitted = (System.nanoTime() - start) / 1e9;
+        double seconds = app.awaitFinished(agent, count, start);
+        pool.shutdown();
+        long peakHeap = heap.stop();
+        double floor = count / RunFloor.run(app, fake, count, count, " [wait:2000]");
+        System.out.printf("%nburst: %d runs at 2 s latency submitted in %.2f s; all finished %.2f s after the first; peak heap %d MB; floor %.2f s%n",
+                count, submitted, seconds, peakHeap >> 20, floor);
+        results.add(time(count + " runs at once, provider at 2 s: all done (s)", seconds * 1000, 8_000, floor * 1000, "s"));
+        results.add(new Result("  … peak heap during that burst (-Xmx768m)", (peakHeap >> 20) + " MB", "< 768 MB", "—", "—",
+                peakHeap < 768L << 20));
+    }
+
+    /** How long a streamed chunk takes from the provider writing it to an SSE client of the app reading it. */
+    static void sse(App app, Fake fake) throws Exception {
+        int count = quick ? 20 : 100;
+        raiseLimits(app, 64);
+        String agent = app.createAgent("Streamer");
+        List<Double> latencies = new ArrayList<>();
+        for (int i = 0; i < count + 5; i++) {
+            String created = app.api("POST", "/api/v1/agents/" + agent + "/execute", "{\"task\": \"sse " + i + " [stamp]\"}");
+            Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(created);
+            id.find();
+            double latency = firstStampedChunk(app.plain, HttpRequest.newBuilder(URI.create(app.base + "/api/v1/executions/"
+                    + id.group(1) + "/stream")).header("Authorization", "Bearer " + app.token).GET().build());
+            if (i >= 5) { // the first few warm up
+                latencies.add(latency);
+            }
+        }
+        List<Double> floor = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            floor.add(firstStampedChunk(app.plain, HttpRequest.newBuilder(URI.create(fake.url() + "/v1/chat/completions"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-4o-mini\",\"stream\":true,"
+                            + "\"messages\":[{\"role\":\"user\",\"content\":\"floor [stamp]\"}]}")).build()));
+        }
+        Collections.sort(latencies);
+        Collections.sort(floor);
+        System.out.printf("%nSSE: stamped chunk provider → app → client over %d runs: median %.1f ms, p95 %.1f ms; floor p95 %.1f ms%n",
+                count, pct(latencies, 50), pct(latencies, 95), pct(floor, 95));
+        results.add(time("first streamed chunk, provider → SSE client, p95", pct(latencies, 95), 50, pct(floor, 95)));
+    }
+
+    /** Restarts the app on its existing data; the floor is PostgreSQL alone starting on that data. */
+    static App startup(App app, Fake fake) throws Exception {
+        Path home = app.home;
+        app.stop();
+        double floor = PostgresFloor.startSeconds(home.resolve("pgdata"));
+        App again = App.start(fake.port, home);
+        System.out.printf("%nstart-up on existing data: %.1f s to healthy; PostgreSQL alone %.1f s%n", again.startupSeconds, floor);
+        results.add(time("start-up to healthy, existing data (s)", again.startupSeconds * 1000, 10_000, floor * 1000, "s"));
+        return again;
+    }
+
+    static void raiseLimits(App app, int concurrent) throws Exception {
+        app.sql("INSERT INTO org_limit_overrides (org_id, limit_name, limit_value) VALUES ('" + ACME
+                + "', 'max_concurrent_executions', " + concurrent + "), ('" + ACME + "', 'max_executions_per_month', NULL), ('"
+                + ACME + "', 'max_agents', NULL) "
+                + "ON CONFLICT (org_id, limit_name) DO UPDATE SET limit_value = excluded.limit_value");
+    }
+
+    /** Reads an SSE or streamed body until the chunk carrying "t=<micros>" and returns its age in ms. */
+    static double firstStampedChunk(HttpClient client, HttpRequest request) throws Exception {
+        HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            Pattern stamp = Pattern.compile("t=(\\d{16})");
+            for (String line; (line = reader.readLine()) != null; ) {
+                Matcher m = stamp.matcher(line);
+                if (m.find()) {
+                    java.time.Instant now = java.time.Instant.now();
+                    long micros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+                    return (micros - Long.parseLong(m.group(1))) / 1000.0;
+                }
+            }
+        }
+        throw new IllegalStateException("no stamped chunk in the stream of " + request.uri());
+    }
+
+    static Result time(String name, double measuredMs, double targetMs, double floorMs) {
+        return time(name, measuredMs, targetMs, floorMs, "ms");
+    }
+
+    static Result time(String name, double measuredMs, double targetMs, double floorMs, String unit) {
+        java.util.function.DoubleFunction<String> show = ms -> unit.equals("s") ? String.format("%.1f s", ms / 1000)
+                : String.format("%.1f ms", ms);
+        return new Result(name, show.apply(measuredMs), "≤ " + show.apply(targetMs).replace(".0 ", " "), show.apply(floorMs),
+                String.format("%.1f×", measuredMs / floorMs), measuredMs <= targetMs);
     }
 
     // --- measurement ------------------------------------------------------------------------------
@@ -177,34 +302,41 @@ public class Bench {
     record Scenario(String name, String path, boolean htmx, boolean api) {
     }
 
-    static void table(App app, List<Scenario> scenarios) throws Exception {
+    /** Sequential requests after a warm-up; prints a line per scenario and returns the sorted times. */
+    static Map<Scenario, List<Double>> table(java.util.function.Consumer<Scenario> get, List<Scenario> scenarios) {
         int requests = quick ? 100 : 500;
-        System.out.printf("%-44s %9s %9s %9s%n", "scenario (" + requests + " sequential requests)", "median", "p95", "p99");
+        Map<Scenario, List<Double>> all = new java.util.LinkedHashMap<>();
+        System.out.printf("%-48s %9s %9s %9s%n", "scenario (" + requests + " sequential requests)", "median", "p95", "p99");
         for (Scenario scenario : scenarios) {
             for (int i = 0; i < Math.min(50, requests); i++) {
-                app.get(scenario);
+                get.accept(scenario);
             }
             List<Double> times = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
                 long t = System.nanoTime();
-                app.get(scenario);
+                get.accept(scenario);
                 times.add((System.nanoTime() - t) / 1e6);
             }
             Collections.sort(times);
-            System.out.printf("%-44s %6.2f ms %6.2f ms %6.2f ms%n", scenario.name, pct(times, 50), pct(times, 95), pct(times, 99));
+            System.out.printf("%-48s %6.2f ms %6.2f ms %6.2f ms%n", scenario.name, pct(times, 50), pct(times, 95), pct(times, 99));
+            all.put(scenario, times);
         }
+        return all;
     }
 
-    static void concurrent(App app, Scenario scenario, int clients) throws Exception {
+    static List<Double> concurrent(java.util.function.Consumer<Scenario> get, Scenario scenario, int clients) throws Exception {
         int perClient = quick ? 25 : 100;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        for (int i = 0; i < clients * 5; i++) {
+            get.accept(scenario);
+        }
         List<Future<List<Double>>> results = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             results.add(pool.submit(() -> {
                 List<Double> times = new ArrayList<>();
                 for (int i = 0; i < perClient; i++) {
                     long t = System.nanoTime();
-                    app.get(scenario);
+                    get.accept(scenario);
                     times.add((System.nanoTime() - t) / 1e6);
                 }
                 return times;
@@ -216,12 +348,237 @@ public class Bench {
         }
         pool.shutdown();
         Collections.sort(all);
-        System.out.printf("%-44s %6.2f ms %6.2f ms %6.2f ms%n", scenario.name, pct(all, 50), pct(all, 95), pct(all, 99));
+        System.out.printf("%-48s %6.2f ms %6.2f ms %6.2f ms%n", scenario.name + ", " + clients + " clients", pct(all, 50),
+                pct(all, 95), pct(all, 99));
+        return all;
     }
 
     static double pct(List<Double> sorted, int percentile) {
         int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    // --- floors -------------------------------------------------------------------------------------
+
+    /**
+     * The least a page server must do: find the session, run the page's queries on the same database,
+     * write the rows as HTML. JDK HTTP server and plain JDBC, one connection per worker, 16 workers.
+     */
+    static final class PageFloor implements AutoCloseable {
+        final HttpServer server;
+        final HttpClient client = HttpClient.newHttpClient();
+        final ThreadLocal<Connection> connections;
+
+        private PageFloor(HttpServer server, ThreadLocal<Connection> connections) {
+            this.server = server;
+            this.connections = connections;
+        }
+
+        static PageFloor start(App app) throws IOException {
+            ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
+                try {
+                    return DriverManager.getConnection(app.jdbcUrl, "postgres", "");
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+            PageFloor floor = new PageFloor(server, connections);
+            server.createContext("/", floor::serve);
+            server.setExecutor(Executors.newFixedThreadPool(16));
+            server.start();
+            return floor;
+        }
+
+        private void serve(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+            try (exchange) {
+                Connection db = connections.get();
+                StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body><table>");
+                try {
+                    rows(db, "SELECT session_id FROM spring_session WHERE session_id = 'no-such-session'", html);
+                    if (exchange.getRequestURI().getPath().startsWith("/agents")) {
+                        rows(db, "SELECT count(*), coalesce(sum(runs), 0), coalesce(sum(total_cost), 0) FROM agents WHERE org_id = '"
+                                + ACME + "' AND deleted_at IS NULL", html);
+                        rows(db, "SELECT id, name, description, provider, model, status, runs, total_cost FROM agents WHERE org_id = '"
+                                + ACME + "' AND deleted_at IS NULL ORDER BY created_at DESC, id LIMIT 21", html);
+                    } else {
+                        rows(db, "SELECT e.id, a.name, e.status, e.created_at, e.duration_ms, e.cost FROM executions e "
+                                + "JOIN agents a ON a.id = e.agent_id WHERE e.org_id = '" + ACME
+                                + "' ORDER BY e.created_at DESC, e.id DESC LIMIT 26", html);
+                    }
+                } catch (java.sql.SQLException e) {
+                    throw new IOException(e);
+                }
+                byte[] bytes = html.append("</table></body></html>").toString().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            }
+        }
+
+        private static void rows(Connection db, String sql, StringBuilder html) throws java.sql.SQLException {
+            try (var statement = db.createStatement(); var rs = statement.executeQuery(sql)) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    html.append("<tr>");
+                    for (int c = 1; c <= columns; c++) {
+                        html.append("<td>").append(String.valueOf(rs.getString(c)).replace("&", "&amp;").replace("<", "&lt;"))
+                                .append("</td>");
+                    }
+                    html.append("</tr>");
+                }
+            }
+        }
+
+        void get(Scenario scenario) {
+            try {
+                var response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort()
+                        + scenario.path)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("floor answered " + response.statusCode());
+                }
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            ((ExecutorService) server.getExecutor()).shutdownNow();
+        }
+    }
+
+    /**
+     * The least a run must cost: insert a row, one streamed call to the same fake provider, update the
+     * row; plain JDBC and the JDK HTTP client, {@code workers} at a time. Returns runs per second.
+     */
+    static final class RunFloor {
+        static double run(App app, Fake fake, int count, int workers, String marker) throws Exception {
+            app.sql("CREATE TABLE IF NOT EXISTS bench_floor_runs (id uuid PRIMARY KEY, org_id uuid NOT NULL, task text NOT NULL, "
+                    + "status text NOT NULL, output text, input_tokens integer, output_tokens integer, "
+                    + "created_at timestamptz NOT NULL DEFAULT now(), finished_at timestamptz)");
+            app.sql("TRUNCATE bench_floor_runs");
+            int poolSize = Math.min(workers, 64);
+            java.util.concurrent.BlockingQueue<Connection> pool = new java.util.concurrent.ArrayBlockingQueue<>(poolSize);
+            for (int i = 0; i < poolSize; i++) {
+                pool.add(DriverManager.getConnection(app.jdbcUrl, "postgres", ""));
+            }
+            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+            ExecutorService threads = Executors.newFixedThreadPool(workers);
+            Pattern usage = Pattern.compile("\"prompt_tokens\":(\\d+),\"completion_tokens\":(\\d+)");
+            long start = System.nanoTime();
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                done.add(threads.submit(() -> {
+                    java.util.UUID id = java.util.UUID.randomUUID();
+                    withConnection(pool, db -> {
+                        try (var insert = db.prepareStatement("INSERT INTO bench_floor_runs (id, org_id, task, status) VALUES (?, ?::uuid, ?, 'RUNNING')")) {
+                            insert.setObject(1, id);
+                            insert.setString(2, ACME);
+                            insert.setString(3, "floor " + n + marker);
+                            insert.executeUpdate();
+                        }
+                    });
+                    String body = http.send(HttpRequest.newBuilder(URI.create(fake.url() + "/v1/chat/completions"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-4o-mini\",\"stream\":true,"
+                                    + "\"messages\":[{\"role\":\"user\",\"content\":\"floor " + n + marker + "\"}]}")).build(),
+                            HttpResponse.BodyHandlers.ofString()).body();
+                    Matcher tokens = usage.matcher(body);
+                    tokens.find();
+                    withConnection(pool, db -> {
+                        try (var update = db.prepareStatement("UPDATE bench_floor_runs SET status = 'SUCCEEDED', output = ?, "
+                                + "input_tokens = ?, output_tokens = ?, finished_at = now() WHERE id = ?")) {
+                            update.setString(1, body.length() > 40 ? body.substring(0, 40) : body);
+                            update.setInt(2, Integer.parseInt(tokens.group(1)));
+                            update.setInt(3, Integer.parseInt(tokens.group(2)));
+                            update.setObject(4, id);
+                            update.executeUpdate();
+                        }
+                    });
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            threads.shutdown();
+            for (Connection c : pool) {
+                c.close();
+            }
+            return count / seconds;
+        }
+
+        interface Work {
+            void with(Connection db) throws Exception;
+        }
+
+        static void withConnection(java.util.concurrent.BlockingQueue<Connection> pool, Work work) throws Exception {
+            Connection db = pool.take();
+            try {
+                work.with(db);
+            } finally {
+                pool.add(db);
+            }
+        }
+    }
+
+    /** PostgreSQL alone starting on the app's data directory, with the binaries the app extracted. */
+    static final class PostgresFloor {
+        static double startSeconds(Path dataDirectory) throws Exception {
+            Path pgCtl;
+            try (Stream<Path> dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg"))) {
+                pgCtl = dirs.map(d -> d.resolve("bin/pg_ctl")).filter(Files::isExecutable).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no extracted PostgreSQL binaries found"));
+            }
+            int port = freePort();
+            long t = System.nanoTime();
+            exec(pgCtl.toString(), "-D", dataDirectory.toString(), "-o", "-p " + port, "-w", "-s", "start");
+            double seconds = (System.nanoTime() - t) / 1e9;
+            exec(pgCtl.toString(), "-D", dataDirectory.toString(), "-m", "fast", "-w", "-s", "stop");
+            return seconds;
+        }
+
+        private static void exec(String... command) throws Exception {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed");
+            }
+        }
+    }
+
+    /** Samples the app's used heap from its Prometheus endpoint (the bench runs on the same machine). */
+    static final class HeapWatch {
+        final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+        static HeapWatch start(App app) {
+            HeapWatch watch = new HeapWatch();
+            Pattern used = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.eE+]+)$");
+            watch.timer.scheduleAtFixedRate(() -> {
+                try {
+                    String body = app.plain.send(HttpRequest.newBuilder(URI.create(app.base + "/actuator/prometheus")).build(),
+                            HttpResponse.BodyHandlers.ofString()).body();
+                    long total = 0;
+                    for (Matcher m = used.matcher(body); m.find(); ) {
+                        total += (long) Double.parseDouble(m.group(1));
+                    }
+                    watch.peak.accumulateAndGet(total, Math::max);
+                } catch (Exception e) {
+                    // a missed sample
+                }
+            }, 0, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return watch;
+        }
+
+        long stop() {
+            timer.shutdownNow();
+            return peak.get();
+        }
     }
 
     // --- the app under test ------------------------------------------------------------------------
@@ -234,6 +591,7 @@ public class Bench {
         final HttpClient plain = HttpClient.newHttpClient();
         double startupSeconds;
         String token;
+        String jdbcUrl;
         Connection db;
 
         private App(Path home, Process process, int port) {
@@ -242,25 +600,38 @@ public class Bench {
             this.base = "http://localhost:" + port;
         }
 
-        static App start(int fakePort) throws Exception {
-            Path home = Files.createTempDirectory("agenthub-bench");
+        static App start(int fakePort, Path existingHome) throws Exception {
+            Path home = existingHome != null ? existingHome : Files.createTempDirectory("agenthub-bench");
             int port = freePort();
-            var builder = new ProcessBuilder("java", "-Xmx768m", "-jar", "target/agenthub.jar");
+            List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx768m"));
+            if (jfr) {
+                Path recording = Path.of("bench", "out", "app-" + System.currentTimeMillis() + ".jfr").toAbsolutePath();
+                Files.createDirectories(recording.getParent());
+                command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
+                System.out.println("recording the app with JFR to " + recording);
+            }
+            command.addAll(List.of("-jar", "target/agenthub.jar"));
+            var builder = new ProcessBuilder(command);
             builder.environment().put("AGENTHUB_HOME", home.toString());
             builder.environment().put("SPRING_PROFILES_ACTIVE", "demo");
             builder.environment().put("SERVER_PORT", Integer.toString(port));
             builder.environment().put("OPENAI_API_KEY", "bench-key");
-            builder.environment().put("AGENTHUB_LLM_OPENAI_API_URL", "http://localhost:" + fakePort + "/v1");
-            builder.redirectErrorStream(true).redirectOutput(home.resolve("app.log").toFile());
+            builder.environment().put("AGENTHUB_LLM_OPENAI_API_URL", "http://127.0.0.1:" + fakePort + "/v1");
+            builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("app.log").toFile()));
             long t = System.nanoTime();
             App app = new App(home, builder.start(), port);
             app.waitHealthy();
             app.startupSeconds = (System.nanoTime() - t) / 1e9;
             Matcher m = Pattern.compile("Embedded PostgreSQL on port (\\d+)").matcher(Files.readString(home.resolve("app.log")));
-            if (!m.find()) {
+            String pgPort = null;
+            while (m.find()) {
+                pgPort = m.group(1); // the latest start's
+            }
+            if (pgPort == null) {
                 throw new IllegalStateException("embedded PostgreSQL port not found in the app log");
             }
-            app.db = DriverManager.getConnection("jdbc:postgresql://localhost:" + m.group(1) + "/agenthub", "postgres", "");
+            app.jdbcUrl = "jdbc:postgresql://localhost:" + pgPort + "/agenthub";
+            app.db = DriverManager.getConnection(app.jdbcUrl, "postgres", "");
             app.signIn();
             Properties tokens = new Properties();
             try (var reader = Files.newBufferedReader(home.resolve("demo-tokens.properties"))) {
@@ -268,6 +639,34 @@ public class Bench {
             }
             app.token = tokens.getProperty("owner@acme.test");
             return app;
+        }
+
+        String createAgent(String name) {
+            String created = api("POST", "/api/v1/agents", "{\"name\": \"" + name + "\", \"timeout_seconds\": 300, "
+                    + "\"model_config\": {\"provider\": \"openai\", \"model\": \"gpt-4o-mini\", \"max_tokens\": 200}}");
+            Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(created);
+            if (!id.find()) {
+                throw new IllegalStateException("could not create the agent: " + created);
+            }
+            return id.group(1);
+        }
+
+        /** Seconds from {@code start} until all of the agent's runs ended. */
+        double awaitFinished(String agent, int count, long start) throws Exception {
+            long done;
+            do {
+                Thread.sleep(20);
+                done = Long.parseLong(scalar("SELECT count(*) FROM executions WHERE agent_id = '" + agent
+                        + "' AND status NOT IN ('QUEUED', 'RUNNING')"));
+            } while (done < count && (System.nanoTime() - start) / 1e9 < 600);
+            return (System.nanoTime() - start) / 1e9;
+        }
+
+        /** Stops the app gracefully and keeps its data directory. */
+        void stop() throws Exception {
+            db.close();
+            process.destroy();
+            process.waitFor();
         }
 
         void sql(String statement) throws Exception {
@@ -351,7 +750,7 @@ public class Bench {
 
         @Override
         public void close() throws Exception {
-            if (db != null) {
+            if (db != null && !db.isClosed()) {
                 db.close();
             }
             process.destroy();
@@ -362,34 +761,43 @@ public class Bench {
         }
     }
 
-    /** An OpenAI-compatible endpoint answering at once: a few streamed chunks and the usage. */
-    static final class FakeProvider {
-        static HttpServer start() throws IOException {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-            server.createContext("/v1/chat/completions", exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                String chunk = "data: {\"id\":\"b\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o-mini\","
-                        + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"%s\"},\"finish_reason\":%s}]}\n\n";
-                String body = chunk.formatted("Benchmark ", "null") + chunk.formatted("answer.", "null")
-                        + chunk.formatted("", "\"stop\"")
-                        + "data: {\"id\":\"b\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o-mini\","
-                        + "\"choices\":[],\"usage\":{\"prompt_tokens\":50,\"completion_tokens\":4,\"total_tokens\":54}}\n\n"
-                        + "data: [DONE]\n\n";
-                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-                exchange.sendResponseHeaders(200, bytes.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            });
-            server.setExecutor(Executors.newFixedThreadPool(32, r -> {
-                Thread thread = new Thread(r, "fake-provider");
-                thread.setDaemon(true);
-                return thread;
-            }));
-            server.start();
-            return server;
+    /** The fake provider in its own process ({@code bench/FakeProvider.java}). */
+    static final class Fake implements AutoCloseable {
+        final Process process;
+        final int port;
+
+        private Fake(Process process, int port) {
+            this.process = process;
+            this.port = port;
         }
+
+        static Fake start() throws Exception {
+            int port = freePort();
+            Process process = new ProcessBuilder(javaCommand(), "-Xmx256m", "bench/FakeProvider.java", Integer.toString(port))
+                    .redirectErrorStream(true).start();
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String line = reader.readLine();
+            if (line == null || !line.contains("listening")) {
+                throw new IllegalStateException("the fake provider did not start: " + line);
+            }
+            return new Fake(process, port);
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + port;
+        }
+
+        @Override
+        public void close() {
+            process.destroy();
+        }
+    }
+
+    /** The JDK the app and the fake run on: BENCH_JAVA_HOME when set, else the one running the bench. */
+    static String javaCommand() {
+        String home = System.getenv("BENCH_JAVA_HOME");
+        return home != null ? Path.of(home, "bin", "java").toString()
+                : ProcessHandle.current().info().command().orElse("java");
     }
 
     static int freePort() throws IOException {

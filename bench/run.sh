@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# AgentHub benchmarks. Usage: bench/run.sh [agents] [executions] [runs] [--quick]   (no scenario: all)
+# AgentHub benchmarks. Usage: bench/run.sh [pages] [runs] [burst] [sse] [startup] [--quick] [--jfr]   (no scenario: all)
+# BENCH_JAVA_HOME runs the app and the fake provider on another JDK (e.g. 21+ for virtual threads).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f target/agenthub.jar ] || ./mvnw -B -q -DskipTests package
