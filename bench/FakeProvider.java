@@ -25,6 +25,7 @@ public class FakeProvider {
             + "\"choices\":[],\"usage\":{\"prompt_tokens\":50,\"completion_tokens\":4,\"total_tokens\":54}}\n\ndata: [DONE]\n\n";
 
     public static void main(String[] args) throws IOException {
+        System.setProperty("sun.net.httpserver.nodelay", "true"); // no 40 ms delayed-ACK stalls on small writes
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])), 4096);
         server.createContext("/v1/chat/completions", FakeProvider::answer);
         server.setExecutor(Executors.newCachedThreadPool()); // a sleeping request holds a thread, as a slow provider would

@@ -4,5 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f target/agenthub.jar ] || ./mvnw -B -q -DskipTests package
+# The start-up floor runs the embedded PostgreSQL library alone: its classpath, from the local repository.
+[ -f target/bench-postgres.classpath ] || ./mvnw -B -q dependency:build-classpath \
+  -Dmdep.includeScope=runtime -Dmdep.outputFile=target/bench-postgres.classpath
 driver=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' ! -name '*sources*' | sort | tail -1)
 exec java -cp "$driver" bench/Bench.java "$@"

@@ -82,6 +82,11 @@ class ExecutionDemoData implements ApplicationRunner {
                               FROM executions WHERE org_id = :org GROUP BY agent_id) x
                      WHERE a.id = x.agent_id""")
                     .param("org", DemoData.ACME).update();
+            jdbc.sql("""
+                    INSERT INTO execution_usage (org_id, month, executions)
+                    SELECT org_id, date_trunc('month', created_at)::date, count(*) FROM executions WHERE org_id = :org GROUP BY 1, 2
+                    ON CONFLICT (org_id, month) DO UPDATE SET executions = excluded.executions""")
+                    .param("org", DemoData.ACME).update();
         }));
     }
 }

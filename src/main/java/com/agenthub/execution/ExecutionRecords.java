@@ -86,8 +86,15 @@ class ExecutionRecords {
                 .params(output, inputTokens, outputTokens, cost, durationMs, id).update();
     }
 
-    long countThisMonth(UUID orgId) {
-        return jdbc.sql("SELECT count(*) FROM executions WHERE org_id = ? AND created_at >= date_trunc('month', now())")
+    /**
+     * Counts one more submitted run this month and returns how many there were before it. The row lock
+     * holds concurrent submissions of the organization in line, so the quota cannot be overrun.
+     */
+    long countSubmission(UUID orgId) {
+        return jdbc.sql("""
+                        INSERT INTO execution_usage (org_id, month, executions) VALUES (?, date_trunc('month', now())::date, 1)
+                        ON CONFLICT (org_id, month) DO UPDATE SET executions = execution_usage.executions + 1
+                        RETURNING executions - 1""")
                 .param(orgId).query(Long.class).single();
     }
 

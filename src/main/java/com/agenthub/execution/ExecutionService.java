@@ -60,7 +60,8 @@ public class ExecutionService {
         if (agent.status() == AgentStatus.OFFLINE) {
             throw new ConflictException(agent.name() + " is offline. Bring it online to run it.");
         }
-        access.requireWithinLimit(actor, Limit.MAX_EXECUTIONS_PER_MONTH, records.countThisMonth(actor.orgId()));
+        // A refusal rolls the count back with the rest of the transaction.
+        access.requireWithinLimit(actor, Limit.MAX_EXECUTIONS_PER_MONTH, records.countSubmission(actor.orgId()));
         UUID id = UUID.randomUUID();
         var plan = plans.effectivePlan(actor.orgId(), actor.tier());
         Instant deadline = Instant.now().plusSeconds(Math.min(agent.settings().effectiveTimeoutSeconds(), plan.maxRunSeconds()));

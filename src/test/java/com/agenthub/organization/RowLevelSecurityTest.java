@@ -69,6 +69,8 @@ class RowLevelSecurityTest {
         TENANT_TABLES.put("provider_keys", new TenantTable("org_id", (org, user) ->
                 "INSERT INTO provider_keys (org_id, provider, encrypted_key, key_hint) VALUES ('" + org
                         + "', 'groq', '\\x00'::bytea, '…x')"));
+        TENANT_TABLES.put("execution_usage", new TenantTable("org_id", (org, user) ->
+                "INSERT INTO execution_usage (org_id, month, executions) VALUES ('" + org + "', '2001-01-01', 1)"));
         TENANT_TABLES.put("audit_events", new TenantTable("org_id", (org, user) ->
                 "INSERT INTO audit_events (org_id, action) VALUES ('" + org + "', 'FORGED')"));
     }
