@@ -63,7 +63,7 @@ public class Bench {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         long began = System.nanoTime();
         Fake fake = Fake.start();
-        App app = App.start(fake.port, null);
+        App app = App.start(fake.port, null, false);
         try {
             System.out.printf("start-up to healthy (fresh data directory, demo data): %.1f s%n%n", app.startupSeconds);
             for (String scenario : scenarios) {
@@ -253,15 +253,23 @@ public class Bench {
         results.add(time("first streamed chunk, provider → SSE client, p95", pct(latencies, 95), 50, pct(floor, 95)));
     }
 
-    /** Restarts the app on its existing data; the floor is PostgreSQL alone starting on that data. */
+    /**
+     * Restarts the app on its existing data, as {@code java -jar} and with its class data sharing archive
+     * ({@code deploy/cds.sh}); the floor is PostgreSQL alone starting on that data.
+     */
     static App startup(App app, Fake fake) throws Exception {
         Path home = app.home;
         app.stop();
         double floor = PostgresFloor.startSeconds(home.resolve("pgdata"));
-        App again = App.start(fake.port, home);
-        System.out.printf("%nstart-up on existing data: %.1f s to healthy; PostgreSQL alone %.1f s%n", again.startupSeconds, floor);
-        results.add(time("start-up to healthy, existing data (s)", again.startupSeconds * 1000, 10_000, floor * 1000, "s"));
-        return again;
+        App plain = App.start(fake.port, home, false);
+        plain.stop();
+        App cds = App.start(fake.port, home, true);
+        System.out.printf("%nstart-up on existing data: java -jar %.1f s, with the CDS archive %.1f s; PostgreSQL alone %.1f s%n",
+                plain.startupSeconds, cds.startupSeconds, floor);
+        results.add(time("start-up to healthy, existing data, java -jar (s)", plain.startupSeconds * 1000, 10_000, floor * 1000, "s"));
+        results.add(time("start-up to healthy, existing data, with CDS archive (s)", cds.startupSeconds * 1000, 10_000,
+                floor * 1000, "s"));
+        return cds;
     }
 
     static void raiseLimits(App app, int concurrent) throws Exception {
@@ -598,7 +606,8 @@ public class Bench {
             this.base = "http://localhost:" + port;
         }
 
-        static App start(int fakePort, Path existingHome) throws Exception {
+        /** {@code cds}: the extracted jar with its class data sharing archive ({@code deploy/cds.sh}). */
+        static App start(int fakePort, Path existingHome, boolean cds) throws Exception {
             Path home = existingHome != null ? existingHome : Files.createTempDirectory("agenthub-bench");
             int port = freePort();
             List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx768m"));
@@ -608,7 +617,12 @@ public class Bench {
                 command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
                 System.out.println("recording the app with JFR to " + recording);
             }
-            command.addAll(List.of("-jar", "target/agenthub.jar"));
+            if (cds) {
+                command.addAll(List.of("-XX:SharedArchiveFile=target/app/agenthub.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                        "-jar", "target/app/agenthub.jar"));
+            } else {
+                command.addAll(List.of("-jar", "target/agenthub.jar"));
+            }
             var builder = new ProcessBuilder(command);
             builder.environment().put("AGENTHUB_HOME", home.toString());
             builder.environment().put("SPRING_PROFILES_ACTIVE", "demo");

@@ -7,5 +7,7 @@ cd "$(dirname "$0")/.."
 # The start-up floor runs the embedded PostgreSQL library alone: its classpath, from the local repository.
 [ -f target/bench-postgres.classpath ] || ./mvnw -B -q dependency:build-classpath \
   -Dmdep.includeScope=runtime -Dmdep.outputFile=target/bench-postgres.classpath
+# The start-up scenario also starts the app with its class data sharing archive, recorded for this JDK.
+[ target/app/agenthub.jsa -nt target/agenthub.jar ] || JAVA_HOME="${BENCH_JAVA_HOME:-${JAVA_HOME:-}}" deploy/cds.sh
 driver=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' ! -name '*sources*' | sort | tail -1)
 exec java -cp "$driver" bench/Bench.java "$@"

@@ -153,6 +153,12 @@ class OutputChannel {
         }
     }
 
+    /** Before the pool closes the listening connection, so that closing it is not taken for a failure. */
+    @EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void stopListening() {
+        running = false;
+    }
+
     @PreDestroy
     void stop() {
         running = false;

@@ -97,15 +97,16 @@ class RunRecorder {
             transaction.executeWithoutResult(s -> {
                 if (records.finish(id, ExecutionStatus.SUCCEEDED, completion.text(), null, completion.inputTokens(),
                         completion.outputTokens(), cost, durationMs) == 1) {
-                    agents.recordRun(run.agent().id(), true, completion.inputTokens() + completion.outputTokens(), cost,
-                            durationMs);
-                    agents.markIdleWhenNothingRuns(run.agent().id());
                     recordToolCalls(run, tools);
                     memory.remember(run.orgId(), run.agent().id(), run.requestedBy(), run.agent().settings().memory(),
                             run.task(), completion.text());
                     records.event(run.orgId(), id, "FINISHED", completion.inputTokens() + " input and "
                             + completion.outputTokens() + " output tokens" + (completion.usageEstimated() ? " (estimated)" : "")
                             + ", $" + cost.toPlainString() + ", " + durationMs + " ms.");
+                    // Last: the agent's row is shared by all its runs, so its lock is held only until the commit.
+                    agents.recordRun(run.agent().id(), true, completion.inputTokens() + completion.outputTokens(), cost,
+                            durationMs);
+                    agents.markIdleWhenNothingRuns(run.agent().id());
                 }
             });
             return new Outcome(ExecutionStatus.SUCCEEDED, completion.text(), null);
@@ -114,10 +115,10 @@ class RunRecorder {
             transaction.executeWithoutResult(s -> {
                 if (records.finish(id, ExecutionStatus.FAILED, null, e.getMessage(), null, null, BigDecimal.ZERO,
                         durationMs) == 1) {
-                    agents.recordRun(run.agent().id(), false, 0, BigDecimal.ZERO, durationMs);
-                    agents.markIdleWhenNothingRuns(run.agent().id());
                     recordToolCalls(run, tools);
                     records.event(run.orgId(), id, "FAILED", e.getMessage());
+                    agents.recordRun(run.agent().id(), false, 0, BigDecimal.ZERO, durationMs);
+                    agents.markIdleWhenNothingRuns(run.agent().id());
                 }
             });
             return new Outcome(ExecutionStatus.FAILED, null, e.getMessage());
@@ -253,10 +254,10 @@ class RunRecorder {
                     : records.completeCancelled(id, completion.text(), completion.inputTokens(), completion.outputTokens(),
                             cost, durationMs);
             if (recorded == 1) {
-                agents.recordRun(run.agent().id(), false, tokens, cost, durationMs);
-                agents.markIdleWhenNothingRuns(run.agent().id());
                 recordToolCalls(run, tools);
                 records.event(run.orgId(), id, timedOut ? "TIMED_OUT" : "CANCELLED", "Provider stream closed; " + note);
+                agents.recordRun(run.agent().id(), false, tokens, cost, durationMs);
+                agents.markIdleWhenNothingRuns(run.agent().id());
             }
         });
         return new Outcome(timedOut ? ExecutionStatus.TIMED_OUT : ExecutionStatus.CANCELLED, completion.text(),
