@@ -1,6 +1,5 @@
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.CookieManager;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

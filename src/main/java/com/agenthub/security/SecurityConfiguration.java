@@ -35,30 +35,17 @@ class SecurityConfiguration {
         http.securityMatcher("/actuator/prometheus")
                 .authorizeHttpRequests(a -> a.anyRequest().access((authentication, context) ->
                         new AuthorizationDecision(MetricsAccess.allows(context.getRequest(), token))))
-                .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response,
                         401, "Unauthorized", "Send the metrics token as 'Authorization: Bearer <AGENTHUB_METRICS_TOKEN>'.")));
-        return http.build();
+        return stateless(http).build();
     }
 
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens, UserAccounts users,
                                  MembershipDirectory directory) throws Exception {
-        http.securityMatcher("/api/**")
+        stateless(http.securityMatcher("/api/**"))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                // Bearer tokens are not sent automatically by browsers, so CSRF does not apply.
-                .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new CurrentActorFilter(users, directory, true), AuthorizationFilter.class)
                 .exceptionHandling(e -> e
@@ -67,6 +54,19 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response, 403,
                                 "Forbidden", "This token may not do that.")));
         return http.build();
+    }
+
+    /**
+     * For callers that send a token on every request: no session, no login pages, and no CSRF, since
+     * browsers do not send Authorization headers on their own.
+     */
+    private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+        return http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable);
     }
 
     @Bean
