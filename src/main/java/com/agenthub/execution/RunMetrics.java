@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.ToDoubleFunction;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -59,8 +59,8 @@ class RunMetrics {
                 .description("1 for the state each provider-and-key circuit breaker is in").register(registry);
     }
 
-    private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<SystemStatus.Snapshot> value) {
-        Gauge.builder(name, latest, ref -> ref.get() == null ? Double.NaN : value.applyAsDouble(ref.get()))
+    private void gauge(MeterRegistry registry, String name, String description, Function<SystemStatus.Snapshot, Number> value) {
+        Gauge.builder(name, latest, ref -> ref.get() == null ? Double.NaN : value.apply(ref.get()).doubleValue())
                 .description(description).register(registry);
     }
 
