@@ -51,6 +51,14 @@ class AgentDirectory {
         return new PageSlice<>(items, total, query.limit(), query.offset());
     }
 
+    /** Alphabetical through the (org, lower(name)) index: no count and no sort of every agent. */
+    List<AgentOption> options(UUID orgId, int limit) {
+        return jdbc.sql("SELECT id, name FROM agents WHERE org_id = ? AND deleted_at IS NULL ORDER BY lower(name) LIMIT ?")
+                .params(orgId, limit)
+                .query((rs, n) -> new AgentOption((UUID) rs.getObject(1), rs.getString(2)))
+                .list();
+    }
+
     boolean anyRunWaiting(UUID orgId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM executions WHERE org_id = ? AND status = 'QUEUED')").param(orgId)
                 .query(Boolean.class).single();

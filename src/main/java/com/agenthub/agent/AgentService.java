@@ -66,6 +66,13 @@ public class AgentService {
         return directory.list(actor.orgId(), query);
     }
 
+    /** The first agents by name, for filters. */
+    @Transactional(readOnly = true)
+    public List<AgentOption> options(Actor actor, int limit) {
+        access.require(actor, Action.VIEW_AGENTS);
+        return directory.options(actor.orgId(), limit);
+    }
+
     /** Whether a run of the organization waits to start: an agent that looks idle may turn busy soon. */
     @Transactional(readOnly = true)
     public boolean anyRunWaiting(Actor actor) {

@@ -52,6 +52,9 @@ class RunJourneyBrowserTest extends BrowserTest {
 
             page.navigate(url("/executions"));
             assertThat(page.getByTestId("executions-table")).containsText("Plan my week");
+            page.getByLabel("Agent").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Weekly Planner"));
+            page.waitForURL(java.util.regex.Pattern.compile(".*agent=" + agentId + ".*"));
+            assertThat(page.getByTestId("executions-table")).containsText("Plan my week");
         }
     }
 

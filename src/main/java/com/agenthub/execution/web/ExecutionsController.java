@@ -1,6 +1,5 @@
 package com.agenthub.execution.web;
 
-import com.agenthub.agent.AgentQuery;
 import com.agenthub.agent.AgentService;
 import com.agenthub.execution.ExecutionCursor;
 import com.agenthub.execution.ExecutionFilter;
@@ -58,7 +57,7 @@ class ExecutionsController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(required = false) UUID by, @RequestParam(required = false) String after, Model model) {
         addPage(actor, new ExecutionFilter(agent, status, from, to, by), after, model);
-        model.addAttribute("agents", agents.list(actor, new AgentQuery(null, null, null, AgentQuery.Sort.NAME, false, 100, 0)).items());
+        model.addAttribute("agents", agents.options(actor, 100));
         model.addAttribute("members", members.list(actor, 200, 0).items());
         model.addAttribute("statuses", ExecutionStatus.values());
         return "executions/index";
