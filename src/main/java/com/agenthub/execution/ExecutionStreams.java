@@ -1,5 +1,6 @@
 package com.agenthub.execution;
 
+import com.agenthub.shared.DaemonThreads;
 import com.agenthub.organization.Actor;
 import com.agenthub.shared.tenancy.TenantContext;
 import jakarta.annotation.PreDestroy;
@@ -31,11 +32,7 @@ public class ExecutionStreams {
     private final ExecutionService executions;
     private final LiveOutput live;
     private final RemoteOutput remotes;
-    private final ScheduledExecutorService watcher = Executors.newScheduledThreadPool(2, r -> {
-        Thread thread = new Thread(r, "execution-stream-watcher");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService watcher = Executors.newScheduledThreadPool(2, DaemonThreads.named("execution-stream-watcher"));
 
     ExecutionStreams(ExecutionService executions, LiveOutput live, RemoteOutput remotes) {
         this.executions = executions;

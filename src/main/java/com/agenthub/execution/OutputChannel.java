@@ -1,5 +1,6 @@
 package com.agenthub.execution;
 
+import com.agenthub.shared.DaemonThreads;
 import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,7 +46,7 @@ class OutputChannel {
     private final List<Consumer<String>> watchReceivers = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<String[]> outgoing = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushPending = new AtomicBoolean();
-    private final ExecutorService flusher = Executors.newSingleThreadExecutor(daemon("output-notify"));
+    private final ExecutorService flusher = Executors.newSingleThreadExecutor(DaemonThreads.named("output-notify"));
     private volatile boolean running = true;
 
     OutputChannel(DataSource dataSource, JdbcClient jdbc) {
@@ -107,7 +108,7 @@ class OutputChannel {
 
     @EventListener(ApplicationReadyEvent.class)
     void startListening() {
-        Thread thread = daemon("output-listen").newThread(this::listen);
+        Thread thread = DaemonThreads.named("output-listen").newThread(this::listen);
         thread.start();
     }
 
@@ -163,14 +164,6 @@ class OutputChannel {
     void stop() {
         running = false;
         flusher.shutdown();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread thread = new Thread(r, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private static void sleep(long ms) {

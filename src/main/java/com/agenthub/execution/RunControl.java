@@ -1,5 +1,6 @@
 package com.agenthub.execution;
 
+import com.agenthub.shared.DaemonThreads;
 import com.agenthub.shared.tenancy.TenantContext;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
@@ -55,11 +56,7 @@ class RunControl {
     private final Map<UUID, Handle> active = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
-    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "run-control");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("run-control"));
     private long ticks;
 
     RunControl(JdbcClient jdbc, TransactionTemplate transaction) {

@@ -1,5 +1,6 @@
 package com.agenthub.execution;
 
+import com.agenthub.shared.DaemonThreads;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -39,11 +40,7 @@ class RunDispatcher {
     private final Scheduler scheduler;
     private final OneTimeTask<ExecutionJob> task;
     private final AtomicBoolean pending = new AtomicBoolean();
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "run-dispatcher");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("run-dispatcher"));
 
     RunDispatcher(JdbcClient jdbc, TransactionTemplate transaction, @Lazy Scheduler scheduler,
                   @Lazy OneTimeTask<ExecutionJob> task) {

@@ -1,5 +1,6 @@
 package com.agenthub.execution;
 
+import com.agenthub.shared.DaemonThreads;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -36,11 +37,7 @@ class RunMetrics {
     private final MultiGauge runningByInstance;
     private final MultiGauge latency;
     private final MultiGauge circuits;
-    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "run-metrics");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("run-metrics"));
 
     RunMetrics(SystemStatus status, MeterRegistry registry) {
         this.status = status;

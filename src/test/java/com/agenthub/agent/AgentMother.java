@@ -17,6 +17,12 @@ public final class AgentMother {
                 "Answer briefly.", List.of("calculator"), new AgentSettings.Memory(MemoryMode.PER_AGENT, 10, 4000), false);
     }
 
+    /** On OpenAI's gpt-4o-mini, which the tests' fake provider answers for. */
+    public static AgentSettings onFakeOpenAi(String name) {
+        return withModel(settings(name), m -> new AgentSettings.ModelConfig("openai", "gpt-4o-mini", m.temperature(), 1000,
+                m.topP(), null, null));
+    }
+
     public static AgentSettings withModel(AgentSettings s, UnaryOperator<AgentSettings.ModelConfig> change) {
         return new AgentSettings(s.name(), s.description(), change.apply(s.modelConfig()), s.personality(),
                 s.instructions(), s.tools(), s.memory(), s.cacheEnabled());

@@ -91,8 +91,7 @@ class CancelTest {
     }
 
     private UUID fakeAgent(OrganizationMother.TestOrg org) {
-        AgentSettings settings = AgentMother.withModel(AgentMother.settings("Talker"), m -> new AgentSettings.ModelConfig(
-                "openai", "gpt-4o-mini", m.temperature(), 1000, m.topP(), null, null));
+        AgentSettings settings = AgentMother.onFakeOpenAi("Talker");
         return TenantContext.callAs(org.id(), () -> agents.create(mother.owner(org), settings)).id();
     }
 

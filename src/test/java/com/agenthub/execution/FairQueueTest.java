@@ -109,8 +109,7 @@ class FairQueueTest {
     }
 
     private UUID fakeAgent(OrganizationMother.TestOrg org) {
-        AgentSettings settings = AgentMother.withModel(AgentMother.settings("Worker"), m -> new AgentSettings.ModelConfig(
-                "openai", "gpt-4o-mini", m.temperature(), 1000, m.topP(), null, null));
+        AgentSettings settings = AgentMother.onFakeOpenAi("Worker");
         return TenantContext.callAs(org.id(), () -> agents.create(mother.owner(org), settings)).id();
     }
 }

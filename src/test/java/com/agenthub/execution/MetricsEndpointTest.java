@@ -37,8 +37,7 @@ class MetricsEndpointTest {
     void prometheusShowsTheQueueRunsAndCircuitsToACallerOnThisMachine() {
         var org = mother.organization(Tier.FREE); // one slot: the second run waits, at low priority
         var owner = mother.owner(org);
-        AgentSettings settings = AgentMother.withModel(AgentMother.settings("Measured"), m -> new AgentSettings.ModelConfig(
-                "openai", "gpt-4o-mini", m.temperature(), 1000, m.topP(), null, null));
+        AgentSettings settings = AgentMother.onFakeOpenAi("Measured");
         UUID agentId = TenantContext.callAs(org.id(), () -> agents.create(owner, settings)).id();
         UUID first = TenantContext.callAs(org.id(), () -> executions.submit(owner, agentId, new SubmitRun("Hold [veryslow]", null, null)).id());
         UUID second = TenantContext.callAs(org.id(), () -> executions.submit(owner, agentId, new SubmitRun("Wait", null, null)).id());

@@ -70,8 +70,7 @@ class RemoteOutputTest {
     }
 
     private UUID fakeAgent(OrganizationMother.TestOrg org) {
-        AgentSettings settings = AgentMother.withModel(AgentMother.settings("Streamer"), m -> new AgentSettings.ModelConfig(
-                "openai", "gpt-4o-mini", m.temperature(), 1000, m.topP(), null, null));
+        AgentSettings settings = AgentMother.onFakeOpenAi("Streamer");
         return TenantContext.callAs(org.id(), () -> agents.create(mother.owner(org), settings)).id();
     }
 

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.agenthub.agent.AgentMother;
 import com.agenthub.agent.AgentService;
-import com.agenthub.agent.AgentSettings;
 import com.agenthub.organization.OrganizationMother;
 import com.agenthub.organization.Tier;
 import com.agenthub.shared.tenancy.TenantContext;
@@ -33,8 +32,7 @@ class RetryTest {
         // An own key per test: its circuit breaker is this test's alone.
         TenantContext.runAs(org.id(), () -> keys.save(mother.owner(org), com.agenthub.llm.Provider.OPENAI,
                 "sk-retry-" + UUID.randomUUID()));
-        var settings = AgentMother.withModel(AgentMother.settings("Persistent"), m -> new AgentSettings.ModelConfig(
-                "openai", "gpt-4o-mini", m.temperature(), 1000, m.topP(), null, null));
+        var settings = AgentMother.onFakeOpenAi("Persistent");
         agentId = TenantContext.callAs(org.id(), () -> agents.create(mother.owner(org), settings)).id();
     }
 

@@ -83,8 +83,7 @@ class TimeoutTest {
     }
 
     private UUID agent(OrganizationMother.TestOrg org, String name, int timeoutSeconds) {
-        var s = AgentMother.withModel(AgentMother.settings(name), m -> new AgentSettings.ModelConfig(
-                "openai", "gpt-4o-mini", m.temperature(), 1000, m.topP(), null, null));
+        var s = AgentMother.onFakeOpenAi(name);
         var settings = new AgentSettings(s.name(), s.description(), s.modelConfig(), s.personality(), s.instructions(),
                 s.tools(), s.memory(), false, timeoutSeconds);
         return TenantContext.callAs(org.id(), () -> agents.create(mother.owner(org), settings)).id();

@@ -29,8 +29,7 @@ class ToolCallingTest {
     void theModelCallsTheCalculatorAndTheCallIsAnEventOfTheRun() {
         var org = mother.organization(Tier.GROWTH);
         var owner = mother.owner(org);
-        var s = AgentMother.withModel(AgentMother.settings("Counter"), m -> new AgentSettings.ModelConfig(
-                "openai", "gpt-4o-mini", m.temperature(), 1000, m.topP(), null, null));
+        var s = AgentMother.onFakeOpenAi("Counter");
         var settings = new AgentSettings(s.name(), s.description(), s.modelConfig(), s.personality(), s.instructions(),
                 List.of("calculator", "current_time"), s.memory(), false);
         var agent = TenantContext.callAs(org.id(), () -> agents.create(owner, settings));
@@ -56,8 +55,7 @@ class ToolCallingTest {
     void anAgentAsksAnotherAgentThroughAChildExecution() {
         var org = mother.organization(Tier.GROWTH);
         var owner = mother.owner(org);
-        var base = AgentMother.withModel(AgentMother.settings("Researcher"), m -> new AgentSettings.ModelConfig(
-                "openai", "gpt-4o-mini", m.temperature(), 1000, m.topP(), null, null));
+        var base = AgentMother.onFakeOpenAi("Researcher");
         var researcher = TenantContext.callAs(org.id(), () -> agents.create(owner, base));
         var lead = TenantContext.callAs(org.id(), () -> agents.create(owner, new AgentSettings("Lead", base.description(),
                 base.modelConfig(), base.personality(), base.instructions(), List.of("ask_agent"), base.memory(), false)));

@@ -81,8 +81,7 @@ class ProviderKeysTest {
         var owner = mother.owner(org);
         String ownKey = "sk-own-" + org.id();
         TenantContext.runAs(org.id(), () -> keys.save(owner, Provider.OPENAI, ownKey));
-        AgentSettings settings = AgentMother.withModel(AgentMother.settings("Own key"), m -> new AgentSettings.ModelConfig(
-                "openai", "gpt-4o-mini", m.temperature(), 1000, m.topP(), null, null));
+        AgentSettings settings = AgentMother.onFakeOpenAi("Own key");
         var agent = TenantContext.callAs(org.id(), () -> agents.create(owner, settings));
         String marker = "[ownkey-" + org.id() + "]";
 
