@@ -10,4 +10,4 @@ cd "$(dirname "$0")/.."
 # The start-up scenario also starts the app with its class data sharing archive, recorded for this JDK.
 [ target/app/agenthub.jsa -nt target/agenthub.jar ] || JAVA_HOME="${BENCH_JAVA_HOME:-${JAVA_HOME:-}}" deploy/cds.sh
 driver=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' ! -name '*sources*' | sort | tail -1)
-exec java -cp "$driver" bench/Bench.java "$@"
+exec java ${BENCH_OPTS:-} -cp "$driver" bench/Bench.java "$@"

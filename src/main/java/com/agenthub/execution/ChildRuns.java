@@ -61,14 +61,15 @@ class ChildRuns {
             }
             UUID childId = UUID.randomUUID();
             var model = agent.settings().modelConfig();
+            ModelTarget target = new ModelTarget(Provider.fromId(model.provider()).orElseThrow(), model.model(),
+                    model.temperature().doubleValue(), model.maxTokens(), model.topP().doubleValue(), null);
             transaction.executeWithoutResult(s -> {
                 records.insert(childId, parent.orgId(), agent.id(), parent.executionId(), question.strip(), null, 50, null,
                         parent.requestedBy(), parent.deadline());
                 records.markRunning(childId, model.provider(), model.model());
                 records.event(parent.orgId(), childId, "STARTED", "Asked by " + parent.agent().name() + ".");
+                recorder.recordProviderCalled(parent.orgId(), childId, target);
             });
-            ModelTarget target = new ModelTarget(Provider.fromId(model.provider()).orElseThrow(), model.model(),
-                    model.temperature().doubleValue(), model.maxTokens(), model.topP().doubleValue(), null);
             var outcome = recorder.perform(new RunRecorder.Run(parent.orgId(), childId, agent, parent.requestedBy(),
                     question.strip(), target, List.of(new ChatMessage(ChatMessage.Kind.SYSTEM, agent.systemPrompt()),
                             new ChatMessage(ChatMessage.Kind.USER, question.strip())), parent.depth() + 1, parent.deadline()), chunk -> { });

@@ -11,6 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import com.agenthub.shared.VirtualThreads;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerProperties;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.thread.Threading;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,9 +39,31 @@ class ExecutionJobConfiguration {
                 .execute((instance, context) -> runner.run(instance.getData()));
     }
 
+    /**
+     * On virtual threads a run waiting for its provider holds no platform thread, so an instance takes many
+     * more jobs at once than {@code db-scheduler.threads}, which is sized for platform threads.
+     */
     @Bean
-    DbSchedulerCustomizer executionSchedulerCustomizer() {
+    static BeanPostProcessor jobsOnVirtualThreads(Environment environment) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof DbSchedulerProperties properties && Threading.VIRTUAL.isActive(environment)) {
+                    properties.setThreads(environment.getProperty("agenthub.runs.jobs-on-virtual-threads", Integer.class, 2000));
+                }
+                return bean;
+            }
+        };
+    }
+
+    @Bean
+    DbSchedulerCustomizer executionSchedulerCustomizer(Environment environment) {
         return new DbSchedulerCustomizer() {
+            @Override
+            public Optional<ExecutorService> executorService() {
+                return VirtualThreads.executor(environment, "run-");
+            }
+
             @Override
             public Optional<Serializer> serializer() {
                 return Optional.of(new Serializer() {

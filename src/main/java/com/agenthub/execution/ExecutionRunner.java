@@ -93,6 +93,7 @@ class ExecutionRunner {
                 model.temperature().doubleValue(), maxTokens, model.topP().doubleValue(), null);
         records.event(job.orgId(), execution.id(), "PROMPT_BUILT", messages.size() + " messages, "
                 + (messages.size() - 2) + " from memory.");
+        recorder.recordProviderCalled(job.orgId(), execution.id(), target);
         live.started(execution.id());
         return new Start(execution, agent, target, messages);
     }

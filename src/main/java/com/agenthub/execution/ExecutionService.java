@@ -61,9 +61,9 @@ public class ExecutionService {
             throw new ConflictException(agent.name() + " is offline. Bring it online to run it.");
         }
         // A refusal rolls the count back with the rest of the transaction.
-        access.requireWithinLimit(actor, Limit.MAX_EXECUTIONS_PER_MONTH, records.countSubmission(actor.orgId()));
-        UUID id = UUID.randomUUID();
         var plan = plans.effectivePlan(actor.orgId(), actor.tier());
+        access.requireWithinLimit(actor, plan, Limit.MAX_EXECUTIONS_PER_MONTH, records.countSubmission(actor.orgId()));
+        UUID id = UUID.randomUUID();
         Instant deadline = Instant.now().plusSeconds(Math.min(agent.settings().effectiveTimeoutSeconds(), plan.maxRunSeconds()));
         int priority = switch (plan.queuePriority()) {
             case "HIGH" -> 90;

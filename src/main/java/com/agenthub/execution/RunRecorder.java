@@ -70,6 +70,15 @@ class RunRecorder {
         this.transaction = transaction;
     }
 
+    /**
+     * The event saying which model is called; the caller writes it in the transaction that started the run,
+     * so a run costs one commit less.
+     */
+    void recordProviderCalled(UUID orgId, UUID executionId, ModelTarget target) {
+        records.event(orgId, executionId, "PROVIDER_CALLED", "Calling " + target.provider().label() + " " + target.model() + ".");
+    }
+
+    /** Calls the model for a run whose PROVIDER_CALLED event is written (see {@link #recordProviderCalled}). */
     Outcome perform(Run run, Consumer<String> onChunk) {
         RunControl.Handle handle = control.register(run.orgId(), run.executionId(), run.deadline());
         try {
@@ -84,8 +93,6 @@ class RunRecorder {
         long began = System.nanoTime();
         RunTools tools = new RunTools(run.agent().settings().tools(),
                 (agentName, question) -> children.ask(run, agentName, question));
-        transaction.executeWithoutResult(s -> records.event(run.orgId(), id, "PROVIDER_CALLED",
-                "Calling " + run.target().provider().label() + " " + run.target().model() + "."));
         try {
             Answer answer = answer(run, tools, onChunk, handle);
             Completion completion = answer.completion();

@@ -5,8 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.ai.anthropic.AnthropicChatModel;
 import org.springframework.ai.anthropic.AnthropicChatOptions;
 import org.springframework.ai.chat.model.ChatModel;
-import org.springframework.ai.openai.OpenAiChatModel;
-import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +19,11 @@ class ChatModels {
     private final Map<Key, ChatModel> cache = new ConcurrentHashMap<>();
     private final ChatModel sandbox = new SandboxChatModel();
 
-    ChatModels(LlmProperties properties) {
+    private final Environment environment;
+
+    ChatModels(LlmProperties properties, Environment environment) {
         this.properties = properties;
+        this.environment = environment;
     }
 
     private record Key(Provider provider, String baseUrl, String apiKey, String model) {
@@ -51,9 +53,7 @@ class ChatModels {
                     .build();
         }
         // OpenAI, Groq and any OpenAI-compatible server speak the same protocol at their own base URL.
-        return OpenAiChatModel.builder()
-                .options(OpenAiChatOptions.builder().baseUrl(key.baseUrl()).apiKey(key.apiKey()).model(key.model())
-                        .maxRetries(0).timeout(properties.timeout()).streamUsage(true).build())
-                .build();
+        return OpenAiClients.chatModel(key.baseUrl(), key.apiKey(), key.model(), properties.timeout(),
+                properties.maxConcurrentCalls(), environment);
     }
 }

@@ -15,7 +15,9 @@ public record LlmProperties(String openaiApiKey, String groqApiKey, String anthr
                             @DefaultValue("120s") java.time.Duration timeout,
                             // A provider silent this long mid-answer (or before it) is treated as hung.
                             @DefaultValue("30s") java.time.Duration idleTimeout,
-                            @DefaultValue("30s") java.time.Duration circuitOpenFor) {
+                            @DefaultValue("30s") java.time.Duration circuitOpenFor,
+                            // Calls to one model that may wait for the provider at once, per instance.
+                            @DefaultValue("2000") int maxConcurrentCalls) {
 
     /** Where a provider's API is and the key to send, or null when the provider is not configured. */
     Endpoint endpoint(Provider provider) {

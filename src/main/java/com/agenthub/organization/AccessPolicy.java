@@ -43,10 +43,16 @@ public class AccessPolicy {
      * allows more. Super admins are not held to tier limits.
      */
     public void requireWithinLimit(Actor actor, Limit limit, long current) {
+        if (!actor.superAdmin()) {
+            requireWithinLimit(actor, plans.effectivePlan(actor.orgId(), actor.tier()), limit, current);
+        }
+    }
+
+    /** The same, with the organization's effective plan already at hand. */
+    public void requireWithinLimit(Actor actor, PlanView plan, Limit limit, long current) {
         if (actor.superAdmin()) {
             return;
         }
-        PlanView plan = plans.effectivePlan(actor.orgId(), actor.tier());
         Integer max = plan.limit(limit);
         if (max != null && current >= max) {
             String upgrade = plans.lowestTierAllowingMore(limit, current)

@@ -39,6 +39,8 @@ public final class FakeOpenAi {
     private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> failuresSoFar =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final Map<String, java.util.concurrent.CountDownLatch> holds = new java.util.concurrent.ConcurrentHashMap<>();
+
     private FakeOpenAi() throws IOException {
         server.setDispatcher(new Dispatcher() {
             @Override
@@ -84,6 +86,16 @@ public final class FakeOpenAi {
         }
     }
 
+    /**
+     * Requests whose last user message contains {@code marker} are received and counted, then wait (at most
+     * 30 s) until the returned latch is released: a test can see how many calls a client has in flight.
+     */
+    public java.util.concurrent.CountDownLatch hold(String marker) {
+        var latch = new java.util.concurrent.CountDownLatch(1);
+        holds.put(marker, latch);
+        return latch;
+    }
+
     /** The Authorization headers of the requests whose last user message contains {@code marker}. */
     public synchronized List<String> authorizationsFor(String marker) {
         List<String> matching = new ArrayList<>();
@@ -102,6 +114,16 @@ public final class FakeOpenAi {
             authorizations.add(String.valueOf(request.getHeader("Authorization")));
         }
         String task = lastUser(body);
+        String asked = task;
+        holds.forEach((marker, latch) -> {
+            if (asked.contains(marker)) {
+                try {
+                    latch.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
         if (request.getPath() != null && request.getPath().endsWith("/messages")) {
             return anthropic(body, task);
         }
