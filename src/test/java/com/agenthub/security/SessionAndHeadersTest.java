@@ -27,6 +27,7 @@ class SessionAndHeadersTest {
 
     @LocalServerPort int port;
     @Autowired OrganizationMother mother;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void pagesCarryAStrictContentSecurityPolicyAndFramingProtection() throws Exception {
@@ -68,6 +69,49 @@ class SessionAndHeadersTest {
         var oldSession = client(new CookieManager()).send(request("/dashboard").header("Cookie", "SESSION=" + before)
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(oldSession.statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aPageViewWithinAMinuteWritesNoSessionRowAndSigningOutDeletesIt() throws Exception {
+        var org = mother.organization(Tier.FREE);
+        var cookies = new CookieManager();
+        var client = client(cookies);
+        var loginPage = client.send(request("/login").build(), HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = CSRF.matcher(loginPage.body());
+        assertThat(csrf.find()).isTrue();
+        client.send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(org.owner().email()) + "&password="
+                        + enc(OrganizationMother.PASSWORD) + "&_csrf=" + enc(csrf.group(1))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String id = new String(java.util.Base64.getDecoder().decode(session(cookies)), StandardCharsets.UTF_8);
+        // The first page picks the organization and keeps it in the session: a change, saved at once.
+        client.send(request("/dashboard").build(), HttpResponse.BodyHandlers.ofString());
+        Long stored = lastAccess(id);
+        assertThat(stored).isNotNull();
+
+        String page = "";
+        for (int i = 0; i < 3; i++) {
+            Thread.sleep(5); // the last-access time moves on every request
+            var dashboard = client.send(request("/dashboard").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(dashboard.statusCode()).isEqualTo(200);
+            page = dashboard.body();
+        }
+        assertThat(lastAccess(id)).isEqualTo(stored);
+
+        Matcher logoutCsrf = CSRF.matcher(page);
+        assertThat(logoutCsrf.find()).isTrue();
+        var signOut = client.send(request("/logout").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(logoutCsrf.group(1)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signOut.statusCode()).isEqualTo(302);
+        assertThat(lastAccess(id)).isNull();
+        assertThat(client.send(request("/dashboard").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(302);
+    }
+
+    private Long lastAccess(String sessionId) {
+        return jdbc.sql("SELECT last_access_time FROM spring_session WHERE session_id = ?").param(sessionId)
+                .query(Long.class).optional().orElse(null);
     }
 
     @Test
