@@ -67,7 +67,7 @@ public class Bench {
             System.out.printf("start-up to healthy (fresh data directory, demo data): %.1f s%n%n", app.startupSeconds);
             for (String scenario : scenarios) {
                 switch (scenario) {
-                    case "pages" -> pages(app);
+                    case "pages" -> pages(app, fake);
                     case "runs" -> runs(app, fake);
                     case "burst" -> burst(app, fake);
                     case "sse" -> sse(app, fake);
@@ -91,7 +91,7 @@ public class Bench {
     // --- scenarios -------------------------------------------------------------------------------
 
     /** The executions page under 16 clients with 1M executions, and the agent dashboard with 10k agents. */
-    static void pages(App app) throws Exception {
+    static void pages(App app, Fake fake) throws Exception {
         int agentCount = quick ? 2_000 : 10_000;
         int executionCount = quick ? 100_000 : 1_000_000;
         long t = System.nanoTime();
@@ -151,7 +151,9 @@ public class Bench {
                         + URLEncoder.encode(cursor, StandardCharsets.UTF_8), true, false),
                 new Scenario("execution detail page", "/executions/" + oneId, false, false),
                 new Scenario("API GET /api/v1/executions/{id}", "/api/v1/executions/" + oneId, false, true)));
+        CpuMeter cpu = CpuMeter.start(app, fake);
         List<Double> concurrentPages = concurrent(app::get, executionsPage, 16);
+        System.out.println(cpu.perUnit(16 * (quick ? 25 : 100) + 16 * 5, "page"));
         List<Double> concurrentPartials = concurrent(app::get,
                 new Scenario("executions partial status=FAILED", "/executions?status=FAILED", true, false), 16);
         try (PageFloor floor = PageFloor.start(app)) {
@@ -177,9 +179,11 @@ public class Bench {
         double warmUpSeconds = app.awaitFinished(warmUp, warmUpCount, warmUpStart);
         System.out.printf("warm-up: %d runs at %.0f/s on a fresh JVM%n", warmUpCount, warmUpCount / warmUpSeconds);
         String agent = app.createAgent("Throughput");
+        CpuMeter cpu = CpuMeter.start(app, fake);
         long start = System.nanoTime();
         double submitted = submitAll(app, agent, count, 16);
         double seconds = app.awaitFinished(agent, count, start);
+        System.out.println(cpu.perUnit(count, "run"));
         String failed = app.scalar("SELECT count(*) FROM executions WHERE agent_id = '" + agent + "' AND status = 'FAILED'");
         double floor = RunFloor.run(app, fake, count, 16, "");
         System.out.printf("%nruns at 0 ms: %d submitted by 16 clients in %.2f s; all finished in %.2f s (%s failed); floor %.0f/s%n",
@@ -566,6 +570,58 @@ public class Bench {
                 throw new IllegalStateException("PostgreSQL alone printed no time: " + output);
             }
             return Double.parseDouble(seconds.group(1));
+        }
+    }
+
+    /**
+     * CPU time used by each process of the bench between two readings, from {@code /proc} (Linux): the app's
+     * JVM, its embedded PostgreSQL (the JVM's child processes), the fake provider and this client. It shows
+     * where a scenario's work goes when all of them share the machine's cores.
+     */
+    static final class CpuMeter {
+        private final App app;
+        private final Fake fake;
+        private final long[] start;
+
+        private CpuMeter(App app, Fake fake) {
+            this.app = app;
+            this.fake = fake;
+            this.start = read();
+        }
+
+        static CpuMeter start(App app, Fake fake) {
+            return new CpuMeter(app, fake);
+        }
+
+        /** "app 9.1 ms, PostgreSQL 6.0 ms, …" per unit of work, or empty where /proc is not there. */
+        String perUnit(int units, String unit) {
+            long[] end = read();
+            if (end[0] < 0) {
+                return "";
+            }
+            String[] names = {"app", "PostgreSQL", "fake provider", "bench client"};
+            StringBuilder line = new StringBuilder("CPU per " + unit + ":");
+            for (int i = 0; i < names.length; i++) {
+                line.append(String.format(" %s %.2f ms%s", names[i], (end[i] - start[i]) * 10.0 / units, i < names.length - 1 ? "," : ""));
+            }
+            return line.toString();
+        }
+
+        private long[] read() {
+            long appJvm = ticks(app.process.pid());
+            long postgres = app.process.descendants().mapToLong(p -> ticks(p.pid())).sum();
+            return new long[] {appJvm, postgres, ticks(fake.process.pid()), ticks(ProcessHandle.current().pid())};
+        }
+
+        /** User plus system time in clock ticks (1/100 s), or -1. */
+        private static long ticks(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (Exception e) {
+                return -1;
+            }
         }
     }
 

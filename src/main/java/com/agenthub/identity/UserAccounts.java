@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Users are platform-wide identities (a user may belong to several organizations), not tenant data. */
@@ -15,10 +16,12 @@ public class UserAccounts {
 
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final JdbcClient jdbc;
 
-    UserAccounts(UserRepository users, PasswordEncoder passwordEncoder) {
+    UserAccounts(UserRepository users, PasswordEncoder passwordEncoder, JdbcClient jdbc) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.jdbc = jdbc;
     }
 
     @Transactional
@@ -37,9 +40,12 @@ public class UserAccounts {
         return users.findByEmail(EmailAddress.normalize(email)).map(User::toAccount);
     }
 
-    @Transactional(readOnly = true)
+    /** Read on every signed-in request: one plain query, without an entity or a transaction of its own. */
     public Optional<UserAccount> findById(UUID id) {
-        return users.findById(id).map(User::toAccount);
+        return jdbc.sql("SELECT id, email, display_name, platform_role FROM users WHERE id = ?").param(id)
+                .query((rs, n) -> new UserAccount((UUID) rs.getObject(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4) == null ? null : PlatformRole.valueOf(rs.getString(4))))
+                .optional();
     }
 
     @Transactional
