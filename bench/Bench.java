@@ -180,10 +180,12 @@ public class Bench {
         System.out.printf("warm-up: %d runs at %.0f/s on a fresh JVM%n", warmUpCount, warmUpCount / warmUpSeconds);
         String agent = app.createAgent("Throughput");
         CpuMeter cpu = CpuMeter.start(app, fake);
+        DbWork db = DbWork.start(app);
         long start = System.nanoTime();
         double submitted = submitAll(app, agent, count, 16);
         double seconds = app.awaitFinished(agent, count, start);
         System.out.println(cpu.perUnit(count, "run"));
+        System.out.println(db.perUnit(count, "run"));
         String failed = app.scalar("SELECT count(*) FROM executions WHERE agent_id = '" + agent + "' AND status = 'FAILED'");
         double floor = RunFloor.run(app, fake, count, 16, "");
         System.out.printf("%nruns at 0 ms: %d submitted by 16 clients in %.2f s; all finished in %.2f s (%s failed); floor %.0f/s%n",
@@ -573,6 +575,56 @@ public class Bench {
         }
     }
 
+    /** What the database did between two readings, from PostgreSQL's statistics views, per unit of work. */
+    static final class DbWork {
+        private static final String QUERY = """
+                SELECT relname, seq_scan, coalesce(idx_scan, 0), n_tup_ins + n_tup_upd + n_tup_del,
+                       (SELECT sum(xact_commit) FROM pg_stat_database)
+                  FROM pg_stat_all_tables WHERE schemaname = 'public'""";
+        private final App app;
+        private final Map<String, long[]> start;
+
+        private DbWork(App app) throws Exception {
+            this.app = app;
+            this.start = read();
+        }
+
+        static DbWork start(App app) throws Exception {
+            app.sql("SELECT pg_stat_clear_snapshot()");
+            return new DbWork(app);
+        }
+
+        String perUnit(int units, String unit) throws Exception {
+            Thread.sleep(600); // the statistics reach the views within half a second
+            app.sql("SELECT pg_stat_clear_snapshot()");
+            Map<String, long[]> end = read();
+            long commits = 0;
+            List<String> tables = new ArrayList<>();
+            for (var e : end.entrySet()) {
+                long[] a = start.getOrDefault(e.getKey(), new long[4]);
+                long[] b = e.getValue();
+                commits = b[3] - a[3];
+                long seq = b[0] - a[0], idx = b[1] - a[1], rows = b[2] - a[2];
+                if (seq + idx + rows >= units) {
+                    tables.add(String.format("%s (%.1f index scans, %.1f table scans, %.1f rows written)", e.getKey(),
+                            idx / (double) units, seq / (double) units, rows / (double) units));
+                }
+            }
+            Collections.sort(tables);
+            return String.format("database per %s: %.1f commits; %s", unit, commits / (double) units, String.join("; ", tables));
+        }
+
+        private Map<String, long[]> read() throws Exception {
+            Map<String, long[]> rows = new java.util.TreeMap<>();
+            try (var s = app.db.createStatement(); var rs = s.executeQuery(QUERY)) {
+                while (rs.next()) {
+                    rows.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                }
+            }
+            return rows;
+        }
+    }
+
     /**
      * CPU time used by each process of the bench between two readings, from {@code /proc} (Linux): the app's
      * JVM, its embedded PostgreSQL (the JVM's child processes), the fake provider and this client. It shows
@@ -609,8 +661,19 @@ public class Bench {
 
         private long[] read() {
             long appJvm = ticks(app.process.pid());
-            long postgres = app.process.descendants().mapToLong(p -> ticks(p.pid())).sum();
+            long postgres = postgres().mapToLong(p -> ticks(p.pid())).sum();
             return new long[] {appJvm, postgres, ticks(fake.process.pid()), ticks(ProcessHandle.current().pid())};
+        }
+
+        /** The embedded PostgreSQL server and its backends: it runs detached from the JVM that started it. */
+        private java.util.stream.Stream<ProcessHandle> postgres() {
+            try {
+                long postmaster = Long.parseLong(Files.readAllLines(app.home.resolve("pgdata").resolve("postmaster.pid")).get(0).trim());
+                return ProcessHandle.of(postmaster).map(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p),
+                        p.descendants())).orElse(java.util.stream.Stream.empty());
+            } catch (Exception e) {
+                return java.util.stream.Stream.empty();
+            }
         }
 
         /** User plus system time in clock ticks (1/100 s), or -1. */

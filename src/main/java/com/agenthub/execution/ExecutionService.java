@@ -60,9 +60,7 @@ public class ExecutionService {
         if (agent.status() == AgentStatus.OFFLINE) {
             throw new ConflictException(agent.name() + " is offline. Bring it online to run it.");
         }
-        // A refusal rolls the count back with the rest of the transaction.
         var plan = plans.effectivePlan(actor.orgId(), actor.tier());
-        access.requireWithinLimit(actor, plan, Limit.MAX_EXECUTIONS_PER_MONTH, records.countSubmission(actor.orgId()));
         UUID id = UUID.randomUUID();
         Instant deadline = Instant.now().plusSeconds(Math.min(agent.settings().effectiveTimeoutSeconds(), plan.maxRunSeconds()));
         int priority = switch (plan.queuePriority()) {
@@ -73,6 +71,10 @@ public class ExecutionService {
         records.insert(id, actor.orgId(), agentId, null, run.task().strip(), context, priority, run.maxTokens(),
                 actor.userId(), deadline);
         records.event(actor.orgId(), id, "QUEUED", "Queued by " + actor.user().email() + ".");
+        ExecutionView queued = records.find(id).orElseThrow();
+        // Last, as the organization's monthly counter is one row that every submission locks until its commit.
+        // A refusal rolls the count back with the run and its event.
+        access.requireWithinLimit(actor, plan, Limit.MAX_EXECUTIONS_PER_MONTH, records.countSubmission(actor.orgId()));
         // The run waits in the table until its organization has a free slot; the dispatcher looks once
         // this transaction has committed and the row is visible to it.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -81,7 +83,7 @@ public class ExecutionService {
                 dispatcher.signal();
             }
         });
-        return records.find(id).orElseThrow();
+        return queued;
     }
 
     /**
