@@ -108,8 +108,8 @@ class OutputChannel {
 
     @EventListener(ApplicationReadyEvent.class)
     void startListening() {
-        Thread thread = DaemonThreads.named("output-listen").newThread(this::listen);
-        thread.start();
+        listener = DaemonThreads.named("output-listen").newThread(this::listen);
+        listener.start();
     }
 
     private void listen() {
@@ -158,7 +158,17 @@ class OutputChannel {
     @EventListener(org.springframework.context.event.ContextClosedEvent.class)
     void stopListening() {
         running = false;
+        Thread thread = listener;
+        if (thread != null) {
+            try {
+                thread.join(2_000); // it returns its connection within one 250 ms wait, before the database stops
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
+
+    private volatile Thread listener;
 
     @PreDestroy
     void stop() {

@@ -32,6 +32,10 @@ final class EmbeddedDatabaseStarter {
                 .setServerConfig("full_page_writes", durable)
                 .setServerConfig("max_connections", "200")
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // Stopped by the application context after everything using it (a bean with a destroy method).
+                // Its own shutdown hook ran alongside Spring's graceful shutdown and took the database away
+                // from runs and requests still finishing.
+                .setRegisterShutdownHook(false)
                 .start();
         try {
             DatabaseRoles.ensure(postgres.getPostgresDatabase());
