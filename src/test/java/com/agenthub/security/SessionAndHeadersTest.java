@@ -46,16 +46,10 @@ class SessionAndHeadersTest {
         var org = mother.organization(Tier.FREE);
         var cookies = new CookieManager();
         var client = client(cookies);
-        var loginPage = client.send(request("/login").build(), HttpResponse.BodyHandlers.ofString());
+        String csrf = loginPageCsrf(client);
         String before = session(cookies);
-        Matcher csrf = CSRF.matcher(loginPage.body());
-        assertThat(csrf.find()).isTrue();
 
-        var signIn = client.send(request("/login")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(org.owner().email()) + "&password="
-                        + enc(OrganizationMother.PASSWORD) + "&_csrf=" + enc(csrf.group(1))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var signIn = signIn(client, org.owner().email(), csrf);
 
         assertThat(signIn.statusCode()).isEqualTo(302);
         assertThat(signIn.headers().firstValue("Location").orElseThrow()).endsWith("/dashboard");
@@ -76,13 +70,7 @@ class SessionAndHeadersTest {
         var org = mother.organization(Tier.FREE);
         var cookies = new CookieManager();
         var client = client(cookies);
-        var loginPage = client.send(request("/login").build(), HttpResponse.BodyHandlers.ofString());
-        Matcher csrf = CSRF.matcher(loginPage.body());
-        assertThat(csrf.find()).isTrue();
-        client.send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(org.owner().email()) + "&password="
-                        + enc(OrganizationMother.PASSWORD) + "&_csrf=" + enc(csrf.group(1))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        signIn(client, org.owner().email(), loginPageCsrf(client));
         String id = new String(java.util.Base64.getDecoder().decode(session(cookies)), StandardCharsets.UTF_8);
         // The first page picks the organization and keeps it in the session: a change, saved at once.
         client.send(request("/dashboard").build(), HttpResponse.BodyHandlers.ofString());
@@ -107,6 +95,19 @@ class SessionAndHeadersTest {
         assertThat(lastAccess(id)).isNull();
         assertThat(client.send(request("/dashboard").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isEqualTo(302);
+    }
+
+    private String loginPageCsrf(HttpClient client) throws Exception {
+        Matcher csrf = CSRF.matcher(client.send(request("/login").build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(csrf.find()).isTrue();
+        return csrf.group(1);
+    }
+
+    private HttpResponse<String> signIn(HttpClient client, String email, String csrf) throws Exception {
+        return client.send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(email) + "&password="
+                        + enc(OrganizationMother.PASSWORD) + "&_csrf=" + enc(csrf)))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private Long lastAccess(String sessionId) {
