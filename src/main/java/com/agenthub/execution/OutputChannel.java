@@ -48,6 +48,7 @@ class OutputChannel {
     private final AtomicBoolean flushPending = new AtomicBoolean();
     private final ExecutorService flusher = Executors.newSingleThreadExecutor(DaemonThreads.named("output-notify"));
     private volatile boolean running = true;
+    private volatile Thread listener;
 
     OutputChannel(DataSource dataSource, JdbcClient jdbc) {
         this.dataSource = dataSource;
@@ -167,8 +168,6 @@ class OutputChannel {
             }
         }
     }
-
-    private volatile Thread listener;
 
     @PreDestroy
     void stop() {

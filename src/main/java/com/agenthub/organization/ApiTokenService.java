@@ -5,8 +5,11 @@ import com.agenthub.shared.tenancy.TenantContext;
 import com.agenthub.shared.web.InvalidRequestException;
 import com.agenthub.shared.web.NotFoundException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,14 +23,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ApiTokenService {
 
     static final String PREFIX = "ah_";
+    private static final long TOUCH_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final AccessPolicy access;
     private final ApiTokenRepository tokens;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
-    private static final long TOUCH_EVERY_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
-    private final java.util.Map<UUID, Long> touched = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<UUID, Long> touched = new ConcurrentHashMap<>();
 
     ApiTokenService(AccessPolicy access, ApiTokenRepository tokens, AuditTrail audit, JdbcClient jdbc,
                     TransactionTemplate transaction) {
