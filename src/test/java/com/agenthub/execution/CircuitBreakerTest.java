@@ -73,14 +73,7 @@ class CircuitBreakerTest {
     }
 
     private ExecutionView run(OrganizationMother.TestOrg org, UUID agent, String task) {
-        var owner = mother.owner(org);
-        var queued = TenantContext.callAs(org.id(), () -> executions.submit(owner, agent, new SubmitRun(task, null, null)));
-        ExecutionView[] run = {null};
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            run[0] = TenantContext.callAs(org.id(), () -> executions.get(owner, queued.id()));
-            return run[0].status().finished();
-        });
-        return run[0];
+        return Runs.toEnd(executions, mother.owner(org), agent, task);
     }
 
     private java.util.List<String> events(OrganizationMother.TestOrg org, ExecutionView run) {

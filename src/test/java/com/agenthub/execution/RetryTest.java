@@ -1,7 +1,6 @@
 package com.agenthub.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.agenthub.agent.AgentMother;
 import com.agenthub.agent.AgentService;
@@ -9,7 +8,6 @@ import com.agenthub.organization.OrganizationMother;
 import com.agenthub.organization.Tier;
 import com.agenthub.shared.tenancy.TenantContext;
 import com.agenthub.support.AgentHubTest;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,13 +76,6 @@ class RetryTest {
     }
 
     private ExecutionView runToEnd(String task) {
-        var owner = mother.owner(org);
-        var queued = TenantContext.callAs(org.id(), () -> executions.submit(owner, agentId, new SubmitRun(task, null, null)));
-        ExecutionView[] run = {null};
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            run[0] = TenantContext.callAs(org.id(), () -> executions.get(owner, queued.id()));
-            return run[0].status().finished();
-        });
-        return run[0];
+        return Runs.toEnd(executions, mother.owner(org), agentId, task);
     }
 }

@@ -2,7 +2,6 @@ package com.agenthub.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import com.agenthub.agent.AgentMother;
 import com.agenthub.agent.AgentService;
@@ -12,7 +11,6 @@ import com.agenthub.organization.Tier;
 import com.agenthub.shared.tenancy.TenantContext;
 import com.agenthub.support.AgentHubTest;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,17 +32,11 @@ class ToolCallingTest {
                 List.of("calculator", "current_time"), s.memory(), false);
         var agent = TenantContext.callAs(org.id(), () -> agents.create(owner, settings));
 
-        var queued = TenantContext.callAs(org.id(), () -> executions.submit(owner, agent.id(),
-                new SubmitRun("What is (2+3)*4? [calc]", null, null)));
-        ExecutionView[] run = {null};
-        await().atMost(Duration.ofSeconds(15)).until(() -> {
-            run[0] = TenantContext.callAs(org.id(), () -> executions.get(owner, queued.id()));
-            return run[0].status().finished();
-        });
+        ExecutionView run = Runs.toEnd(executions, owner, agent.id(), "What is (2+3)*4? [calc]");
 
-        assertThat(run[0].error()).isNull();
-        assertThat(run[0].output()).isEqualTo("The calculator says 20");
-        var events = TenantContext.callAs(org.id(), () -> executions.events(owner, queued.id()));
+        assertThat(run.error()).isNull();
+        assertThat(run.output()).isEqualTo("The calculator says 20");
+        var events = TenantContext.callAs(org.id(), () -> executions.events(owner, run.id()));
         assertThat(events).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo("TOOL_CALLED");
             assertThat(e.message()).isEqualTo("calculator((2+3)*4) → 20");
@@ -60,23 +52,17 @@ class ToolCallingTest {
         var lead = TenantContext.callAs(org.id(), () -> agents.create(owner, new AgentSettings("Lead", base.description(),
                 base.modelConfig(), base.personality(), base.instructions(), List.of("ask_agent"), base.memory(), false)));
 
-        var queued = TenantContext.callAs(org.id(), () -> executions.submit(owner, lead.id(),
-                new SubmitRun("Find out the capital [ask]", null, null)));
-        ExecutionView[] run = {null};
-        await().atMost(Duration.ofSeconds(15)).until(() -> {
-            run[0] = TenantContext.callAs(org.id(), () -> executions.get(owner, queued.id()));
-            return run[0].status().finished();
-        });
+        ExecutionView run = Runs.toEnd(executions, owner, lead.id(), "Find out the capital [ask]");
 
-        assertThat(run[0].error()).isNull();
-        assertThat(run[0].output()).isEqualTo("The researcher said: Fake answer to: Capital of France?");
+        assertThat(run.error()).isNull();
+        assertThat(run.output()).isEqualTo("The researcher said: Fake answer to: Capital of France?");
         var child = TenantContext.callAs(org.id(), () -> executions.forAgent(owner, researcher.id(), null, 10, 0)).items();
         assertThat(child).singleElement().satisfies(c -> {
             assertThat(c.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
             assertThat(c.task()).isEqualTo("Capital of France?");
             assertThat(c.cost()).isEqualByComparingTo(new BigDecimal("0.00066"));
         });
-        var events = TenantContext.callAs(org.id(), () -> executions.events(owner, queued.id()));
+        var events = TenantContext.callAs(org.id(), () -> executions.events(owner, run.id()));
         assertThat(events).anySatisfy(e -> assertThat(e.message()).startsWith("ask_agent(Researcher: Capital of France?)"));
     }
 
