@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionDefinition;
@@ -33,8 +34,28 @@ class TenantBindingTransactionManager extends JpaTransactionManager {
                 .prepareStatement("select set_config('app.org_id', ?, true)")) {
             statement.setString(1, orgId.toString());
             statement.execute();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            abandon(transaction);
             throw new CannotCreateTransactionException("could not bind the organization to the transaction", e);
+        }
+    }
+
+    /**
+     * The pgJDBC connection sends nothing until its first statement, so a connection the database dropped
+     * fails here, after {@code super.doBegin} bound the entity manager and connection to the thread. Spring
+     * releases those only for a transaction that began; left bound, every later transaction on this thread
+     * would join the dead one (a request thread answering 500, the run-control thread never seeing a cancel).
+     */
+    private void abandon(Object transaction) {
+        var entityManager = (EntityManagerHolder) TransactionSynchronizationManager.getResource(obtainEntityManagerFactory());
+        try {
+            if (entityManager != null && entityManager.getEntityManager().getTransaction().isActive()) {
+                entityManager.getEntityManager().getTransaction().rollback();
+            }
+        } catch (RuntimeException ignored) {
+            // the connection is gone; closing below is what matters
+        } finally {
+            doCleanupAfterCompletion(transaction);
         }
     }
 }
