@@ -32,9 +32,11 @@ class ExecutionRunner {
     private final LiveOutput live;
     private final RunRecorder recorder;
     private final TransactionTemplate transaction;
+    private final RunProperties properties;
 
     ExecutionRunner(ExecutionRecords records, AgentRuntime agents, AgentMemory memory, RunDispatcher dispatcher,
-                    LiveOutput live, RunRecorder recorder, TransactionTemplate transaction) {
+                    LiveOutput live, RunRecorder recorder, TransactionTemplate transaction, RunProperties properties) {
+        this.properties = properties;
         this.records = records;
         this.agents = agents;
         this.memory = memory;
@@ -65,10 +67,16 @@ class ExecutionRunner {
         if (execution == null || execution.status().finished()) {
             return null; // already done, or cancelled: nothing to do twice
         }
-        if (execution.deadlineAt() != null && java.time.Instant.now().isAfter(execution.deadlineAt())) {
-            records.finish(execution.id(), ExecutionStatus.TIMED_OUT, null,
-                    "The run waited past its deadline and was not started.", null, null, null, null);
-            records.event(job.orgId(), execution.id(), "TIMED_OUT", "Deadline passed while queued.");
+        if (execution.deadlineAt() != null
+                && java.time.Instant.now().plus(properties.minimumTimeToStart()).isAfter(execution.deadlineAt())) {
+            long left = Math.max(0, java.time.Duration.between(java.time.Instant.now(), execution.deadlineAt()).toSeconds());
+            String why = left == 0 ? "The run waited past its deadline and was not started."
+                    : "The run was not started: only " + left + " s were left before its deadline, too little for an answer.";
+            if (records.finish(execution.id(), ExecutionStatus.TIMED_OUT, null, why, null, null, null, null) == 1) {
+                records.event(job.orgId(), execution.id(), "TIMED_OUT", left == 0 ? "Deadline passed while queued."
+                        : "Too little time left to start (" + left + " s).");
+                agents.recordRun(execution.agentId(), false, 0, java.math.BigDecimal.ZERO, 0);
+            }
             return null;
         }
         RunnableAgent agent = agents.load(job.orgId(), execution.agentId()).orElse(null);

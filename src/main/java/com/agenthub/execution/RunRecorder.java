@@ -93,8 +93,9 @@ class RunRecorder {
         long began = System.nanoTime();
         RunTools tools = new RunTools(run.agent().settings().tools(),
                 (agentName, question) -> children.ask(run, agentName, question));
+        AtomicReference<ModelTarget> answering = new AtomicReference<>(run.target());
         try {
-            Answer answer = answer(run, tools, onChunk, handle);
+            Answer answer = answer(run, tools, onChunk, handle, answering);
             Completion completion = answer.completion();
             long durationMs = (System.nanoTime() - began) / 1_000_000;
             BigDecimal cost = cost(answer.target(), completion);
@@ -119,16 +120,24 @@ class RunRecorder {
             return new Outcome(ExecutionStatus.SUCCEEDED, completion.text(), null);
         } catch (ProviderException e) {
             long durationMs = (System.nanoTime() - began) / 1_000_000;
+            // A stream that broke mid-way is billed for what it delivered, and its text is kept.
+            Completion partial = e.hasPartialOutput() ? e.partial() : null;
+            BigDecimal cost = partial == null ? BigDecimal.ZERO : cost(answering.get(), partial);
             transaction.executeWithoutResult(s -> {
-                if (records.finish(id, ExecutionStatus.FAILED, null, e.getMessage(), null, null, BigDecimal.ZERO,
-                        durationMs) == 1) {
+                if (records.finish(id, ExecutionStatus.FAILED, partial == null ? null : partial.text(), e.getMessage(),
+                        partial == null ? null : partial.inputTokens(), partial == null ? null : partial.outputTokens(),
+                        cost, durationMs) == 1) {
                     recordToolCalls(run, tools);
-                    records.event(run.orgId(), id, "FAILED", e.getMessage());
-                    agents.recordRun(run.agent().id(), false, 0, BigDecimal.ZERO, durationMs);
+                    records.event(run.orgId(), id, "FAILED", e.getMessage() + (partial == null ? ""
+                            : " Kept " + partial.text().length() + " characters of output, "
+                            + (partial.inputTokens() + partial.outputTokens()) + (partial.usageEstimated() ? " estimated" : "")
+                            + " tokens, $" + cost.toPlainString() + "."));
+                    agents.recordRun(run.agent().id(), false, partial == null ? 0 : partial.inputTokens() + partial.outputTokens(),
+                            cost, durationMs);
                     agents.markIdleWhenNothingRuns(run.agent().id());
                 }
             });
-            return new Outcome(ExecutionStatus.FAILED, null, e.getMessage());
+            return new Outcome(ExecutionStatus.FAILED, partial == null ? null : partial.text(), e.getMessage());
         }
     }
 
@@ -137,13 +146,15 @@ class RunRecorder {
      * before anything was streamed. When the last option's circuit is open, the run waits for a provider
      * (trying the primary again first) until its deadline.
      */
-    private Answer answer(Run run, RunTools tools, Consumer<String> onChunk, RunControl.Handle handle) {
+    private Answer answer(Run run, RunTools tools, Consumer<String> onChunk, RunControl.Handle handle,
+                          AtomicReference<ModelTarget> answering) {
         AtomicBoolean streamed = new AtomicBoolean();
         ModelTarget primary = withOwnKey(run.orgId(), run.target());
         ModelTarget fallback = fallbackOf(run) == null ? null : withOwnKey(run.orgId(), fallbackOf(run));
         ModelTarget current = primary;
         boolean announcedWait = false;
         while (true) {
+            answering.set(current);
             try {
                 return new Answer(current, streamWithRetries(run, current, tools, onChunk, handle, streamed));
             } catch (ProviderException failure) {
@@ -230,7 +241,7 @@ class RunRecorder {
                     return llm.stream(target, run.messages(), tools.callbacks(), chunk -> {
                         streamed.set(true);
                         onChunk.accept(chunk);
-                    }, handle.signal());
+                    }, handle.signal(), n > MAX_RETRIES);
                 } catch (ProviderException e) {
                     lastFailure.set(e.getMessage());
                     backOff.providerAsked(e.retryAfter());

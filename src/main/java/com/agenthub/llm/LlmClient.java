@@ -1,16 +1,17 @@
 package com.agenthub.llm;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 import org.springframework.ai.anthropic.AnthropicChatOptions;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
-import org.springframework.ai.chat.metadata.Usage;
-import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.openai.OpenAiChatOptions;
@@ -27,14 +28,23 @@ public class LlmClient {
     static final int MAX_TOOL_ROUNDS = 5;
     private static final ToolCallingManager TOOL_CALLING = ToolCallingManager.builder().build();
 
+    /**
+     * The SDK reports the error of a connection we closed after the stream was already cancelled; Reactor would
+     * log it as a dropped error with a stack trace. It is expected, so it is dropped quietly.
+     */
+    private static final Context QUIET_AFTER_CANCEL = Context.of("reactor.onErrorDropped.local",
+            (Consumer<Throwable>) dropped -> { });
+
     private final ChatModels models;
     private final ProviderCircuits circuits;
+    private final ProviderCalls calls;
     private final java.time.Duration idleTimeout;
 
-    LlmClient(ChatModels models, ProviderCircuits circuits, LlmProperties properties) {
+    LlmClient(ChatModels models, ProviderCircuits circuits, ProviderCalls calls, LlmProperties properties) {
         this.idleTimeout = properties.idleTimeout();
         this.models = models;
         this.circuits = circuits;
+        this.calls = calls;
     }
 
     /**
@@ -42,82 +52,94 @@ public class LlmClient {
      * The last streamed chunk carries the usage.
      */
     public Completion stream(ModelTarget target, List<ChatMessage> messages, Consumer<String> onChunk) {
-        return stream(target, messages, List.of(), onChunk, Mono.never());
+        return stream(target, messages, List.of(), onChunk, Mono.never(), true);
     }
 
-    /** With tools the model may call: each round of tool calls is executed here and its results sent back. */
+    /**
+     * With tools the model may call: each round of tool calls is executed here and its results sent back.
+     * {@code lastAttempt} says no retry follows a transient failure, so the circuit breaker counts it.
+     */
     public Completion stream(ModelTarget target, List<ChatMessage> messages, List<ToolCallback> tools,
-                             Consumer<String> onChunk, Mono<?> stop) {
-        return circuits.call(target.provider(), target.apiKey(), () -> streamOnce(target, messages, tools, onChunk, stop));
+                             Consumer<String> onChunk, Mono<?> stop, boolean lastAttempt) {
+        return circuits.call(target.provider(), target.apiKey(), lastAttempt,
+                () -> streamOnce(target, messages, tools, onChunk, stop));
     }
 
     private Completion streamOnce(ModelTarget target, List<ChatMessage> messages, List<ToolCallback> tools,
                                   Consumer<String> onChunk, Mono<?> stop) {
         AtomicBoolean stopped = new AtomicBoolean();
-        Mono<?> stopSignal = stop.doOnNext(signal -> stopped.set(true)).cache();
+        String callId = calls.open();
+        // Closes the HTTP connection the moment the run stops, even while the SDK is still reading it.
+        Disposable closeOnStop = stop.subscribe(signal -> {
+            stopped.set(true);
+            calls.cancel(callId);
+        }, error -> { });
+        Mono<?> stopSignal = stop.cache();
         var model = models.get(target.provider(), target.model(), target.apiKey());
-        Prompt prompt = new Prompt(messages.stream().map(LlmClient::toMessage).toList(), options(target, tools));
-        StringBuilder text = new StringBuilder();
-        int[] tokens = {0, 0};
-        boolean[] reported = {false};
+        Prompt prompt = new Prompt(messages.stream().map(LlmClient::toMessage).toList(), options(target, tools, callId));
+        StreamedAnswer answer = new StreamedAnswer();
+        boolean complete = false;
         try {
             for (int round = 0; round < MAX_TOOL_ROUNDS; round++) {
-                ChatResponse[] toolRequest = {null};
-                model.stream(prompt).timeout(idleTimeout).takeUntilOther(stopSignal).doOnNext(response -> {
-                    String chunk = chunkText(response);
-                    if (!chunk.isEmpty()) {
-                        text.append(chunk);
-                        onChunk.accept(chunk);
-                    }
-                    Usage usage = response.getMetadata() == null ? null : response.getMetadata().getUsage();
-                    if (usage != null && usage.getTotalTokens() != null && usage.getTotalTokens() > 0) {
-                        tokens[0] += nullToZero(usage.getPromptTokens());
-                        tokens[1] += nullToZero(usage.getCompletionTokens());
-                        reported[0] = true;
-                    }
-                    if (response.hasToolCalls()) {
-                        toolRequest[0] = response;
-                    }
-                }).blockLast();
-                if (toolRequest[0] == null || tools.isEmpty() || stopped.get()) {
+                answer.startRound();
+                model.stream(prompt).timeout(idleTimeout).takeUntilOther(stopSignal)
+                        .doOnNext(response -> answer.add(response, onChunk))
+                        .contextWrite(QUIET_AFTER_CANCEL)
+                        .blockLast();
+                if (answer.toolRequest() == null || tools.isEmpty() || stopped.get()) {
                     break;
                 }
-                ToolExecutionResult executed = TOOL_CALLING.executeToolCalls(prompt, toolRequest[0]);
+                ToolExecutionResult executed = TOOL_CALLING.executeToolCalls(prompt, answer.toolRequest());
                 prompt = new Prompt(executed.conversationHistory(), prompt.getOptions());
             }
-        } catch (ProviderException e) {
-            throw e;
+            if (!stopped.get() && !answer.finished()) {
+                throw new ProviderException(target.provider().label() + " ended the answer before it was complete ("
+                        + (answer.reported() ? "no finish reason" : "no finish reason and no usage") + ").", true);
+            }
+            complete = true;
         } catch (RuntimeException e) {
-            throw ProviderFailures.translate(target.provider(), e);
+            if (stopped.get()) {
+                return answer.completion(target, messages, true); // the error is our own close of the connection
+            }
+            ProviderException failure = e instanceof ProviderException p ? p
+                    : ProviderFailures.translate(target.provider(), e, idleTimeout);
+            throw failure.withPartial(answer.completion(target, messages, false));
+        } finally {
+            closeOnStop.dispose();
+            if (!complete) {
+                calls.cancel(callId); // a timed-out or broken stream is closed before any retry opens another
+            }
+            calls.release(callId);
         }
-        String output = text.toString();
-        boolean simulated = target.provider() == Provider.SANDBOX;
-        if (!reported[0]) {
-            int input = messages.stream().mapToInt(m -> TokenEstimate.of(m.content())).sum();
-            return new Completion(output, input, TokenEstimate.of(output), true, simulated, stopped.get());
-        }
-        return new Completion(output, tokens[0], tokens[1], false, simulated, stopped.get());
+        return answer.completion(target, messages, stopped.get());
     }
 
     /** A minimal call that proves the key and endpoint work. */
     public void check(ModelTarget target) {
+        String callId = calls.open();
+        Disposable deadline = Mono.delay(idleTimeout).subscribe(tick -> calls.cancel(callId));
         try {
             models.get(target.provider(), target.model(), target.apiKey())
-                    .call(new Prompt(List.of(new UserMessage("Reply with OK.")), options(target, List.of())));
+                    .call(new Prompt(List.of(new UserMessage("Reply with OK.")), options(target, List.of(), callId)));
         } catch (ProviderException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw ProviderFailures.translate(target.provider(), e);
+            throw ProviderFailures.translate(target.provider(), e, idleTimeout);
+        } finally {
+            deadline.dispose();
+            calls.release(callId);
         }
     }
 
-    private static ChatOptions options(ModelTarget target, List<ToolCallback> tools) {
+    private static ChatOptions options(ModelTarget target, List<ToolCallback> tools, String callId) {
+        Map<String, String> header = Map.of(ProviderCalls.HEADER, callId);
         if (target.provider() == Provider.ANTHROPIC) {
             return AnthropicChatOptions.builder().model(target.model()).temperature(target.temperature())
-                    .maxTokens(target.maxTokens()).toolCallbacks(tools).build();
+                    .maxTokens(target.maxTokens()).toolCallbacks(tools).httpHeaders(header).build();
         }
         return OpenAiChatOptions.builder().model(target.model()).temperature(target.temperature())
-                .maxTokens(target.maxTokens()).topP(target.topP()).streamUsage(true).toolCallbacks(tools).build();
+                .maxTokens(target.maxTokens()).topP(target.topP()).streamUsage(true).toolCallbacks(tools)
+                .customHeaders(header).build();
     }
 
     private static Message toMessage(ChatMessage message) {
@@ -128,15 +150,4 @@ public class LlmClient {
         };
     }
 
-    private static String chunkText(ChatResponse response) {
-        if (response.getResult() == null || response.getResult().getOutput() == null) {
-            return "";
-        }
-        String text = response.getResult().getOutput().getText();
-        return text == null ? "" : text;
-    }
-
-    private static int nullToZero(Integer value) {
-        return value == null ? 0 : value;
-    }
 }

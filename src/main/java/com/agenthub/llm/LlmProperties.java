@@ -12,7 +12,9 @@ public record LlmProperties(String openaiApiKey, String groqApiKey, String anthr
                             @DefaultValue("https://api.openai.com/v1") String openaiApiUrl,
                             @DefaultValue("https://api.groq.com/openai/v1") String groqApiUrl,
                             @DefaultValue("https://api.anthropic.com") String anthropicApiUrl,
-                            @DefaultValue("120s") java.time.Duration timeout,
+                            // The longest one HTTP call may last. Runs close theirs at their own deadline (at most the
+                            // plan's maximum run time), so this only backs that up; it must exceed every plan's maximum.
+                            @DefaultValue("20m") java.time.Duration timeout,
                             // A provider silent this long mid-answer (or before it) is treated as hung.
                             @DefaultValue("30s") java.time.Duration idleTimeout,
                             @DefaultValue("30s") java.time.Duration circuitOpenFor,

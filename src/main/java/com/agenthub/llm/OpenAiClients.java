@@ -25,8 +25,8 @@ final class OpenAiClients {
     }
 
     static OpenAiChatModel chatModel(String baseUrl, String apiKey, String model, Duration timeout, int maxConcurrentCalls,
-                                     Environment environment) {
-        var http = SpringAiOpenAiHttpClient.builder().timeout(timeout);
+                                     Environment environment, okhttp3.Interceptor calls) {
+        var http = SpringAiOpenAiHttpClient.builder().timeout(timeout).interceptor(calls);
         VirtualThreads.executor(environment, "provider-call-").ifPresent(http::dispatcherExecutorService);
         boolean noKey = apiKey == null || apiKey.isEmpty();
         if (noKey) {

@@ -6,6 +6,7 @@ public class ProviderException extends RuntimeException {
     private final boolean transientFailure;
     private boolean circuitOpen;
     private java.time.Duration retryAfter;
+    private Completion partial;
 
     public ProviderException(String message, boolean transientFailure) {
         super(message);
@@ -31,6 +32,23 @@ public class ProviderException extends RuntimeException {
         return retryAfter;
     }
 
+    /** What the stream delivered before it failed (text and tokens to bill), or null. */
+    public Completion partial() {
+        return partial;
+    }
+
+    /** Something was streamed before the failure: the call cannot be retried without streaming it twice. */
+    public boolean hasPartialOutput() {
+        return partial != null && !partial.text().isEmpty();
+    }
+
+    ProviderException withPartial(Completion delivered) {
+        if (this.partial == null) {
+            this.partial = delivered;
+        }
+        return this;
+    }
+
     ProviderException retryAfter(java.time.Duration wait) {
         this.retryAfter = wait;
         return this;
@@ -41,6 +59,7 @@ public class ProviderException extends RuntimeException {
         ProviderException e = new ProviderException(getMessage() + suffix, transientFailure, this);
         e.circuitOpen = circuitOpen;
         e.retryAfter = retryAfter;
+        e.partial = partial;
         return e;
     }
 

@@ -89,7 +89,10 @@ final class SandboxChatModel implements ChatModel {
         if (usage != null) {
             metadata.usage(usage);
         }
-        return new ChatResponse(List.of(new Generation(new AssistantMessage(text))), metadata.build());
+        // The last chunk, with the usage, says the answer is complete, as real providers do.
+        var generation = usage == null ? new Generation(new AssistantMessage(text)) : new Generation(new AssistantMessage(text),
+                org.springframework.ai.chat.metadata.ChatGenerationMetadata.builder().finishReason("STOP").build());
+        return new ChatResponse(List.of(generation), metadata.build());
     }
 
     private static String text(Prompt prompt, MessageType type) {

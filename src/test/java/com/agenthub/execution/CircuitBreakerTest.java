@@ -46,8 +46,13 @@ class CircuitBreakerTest {
             assertThat(first.model()).isEqualTo("llama-3.3-70b-versatile");
             assertThat(events(org, first)).anySatisfy(e -> assertThat(e).startsWith("FALLBACK").contains("Answering with Groq"));
 
-            run(org, agent, "Second while down");
-            run(org, agent, "Third while down"); // ten failed calls by now: the circuit opens
+            // A run's call counts once, after its retries: ten runs failing on OpenAI open the circuit.
+            java.util.List<java.util.concurrent.CompletableFuture<ExecutionView>> more = new java.util.ArrayList<>();
+            for (int i = 2; i <= 10; i++) {
+                String task = "Run " + i + " while down";
+                more.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> run(org, agent, task)));
+            }
+            more.forEach(f -> assertThat(f.join().status()).isEqualTo(ExecutionStatus.SUCCEEDED));
             String marker = "[open-" + UUID.randomUUID() + "]";
             ExecutionView third = run(org, agent, "Fourth while open " + marker);
 
@@ -64,12 +69,62 @@ class CircuitBreakerTest {
         }
 
         await().pollDelay(Duration.ofMillis(2_200)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        ExecutionView recovered = run(org, agent, "After recovery");
-
-        assertThat(recovered.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(recovered.provider()).isEqualTo("openai");
+        for (int trial = 1; trial <= 3; trial++) { // half-open lets three trial calls decide
+            ExecutionView recovered = run(org, agent, "After recovery " + trial);
+            assertThat(recovered.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(recovered.provider()).isEqualTo("openai");
+        }
         assertThat(circuits.states()).filteredOn(c -> c.name().equals(ProviderCircuits.name(Provider.OPENAI, key)))
                 .singleElement().satisfies(c -> assertThat(c.state()).isEqualTo("CLOSED"));
+    }
+
+    @Test
+    void weatherThatRetriesAbsorbNeverOpensTheCircuit() {
+        var org = mother.organization(Tier.GROWTH);
+        var owner = mother.owner(org);
+        String key = "sk-weather-" + UUID.randomUUID();
+        TenantContext.runAs(org.id(), () -> keys.save(owner, Provider.OPENAI, key));
+        UUID agent = TenantContext.callAs(org.id(), () -> agents.create(owner, AgentMother.onFakeOpenAi("Weathered"))).id();
+
+        // 30% of calls fail with 503: about one call in three is retried, and four attempts absorb it.
+        java.util.List<java.util.concurrent.CompletableFuture<ExecutionView>> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String task = "Weather " + i + " [weather]";
+            runs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> run(org, agent, task)));
+        }
+        var finished = runs.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+
+        assertThat(finished).filteredOn(r -> r.attempts() > 1).isNotEmpty();
+        // A run fails only when all four attempts do (0.3^4, under 1%).
+        assertThat(finished).filteredOn(r -> r.status() == ExecutionStatus.SUCCEEDED).hasSizeGreaterThanOrEqualTo(38);
+        assertThat(finished).noneSatisfy(r -> assertThat(r.error()).contains("circuit open"));
+        assertThat(circuits.states()).filteredOn(c -> c.name().equals(ProviderCircuits.name(Provider.OPENAI, key)))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.state()).isEqualTo("CLOSED");
+                    assertThat(c.bufferedCalls()).isEqualTo(40);
+                });
+    }
+
+    @Test
+    void badRequestsAreNeitherRetriedNorCountedAgainstTheProvider() {
+        var org = mother.organization(Tier.GROWTH);
+        var owner = mother.owner(org);
+        String key = "sk-bad-requests-" + UUID.randomUUID();
+        TenantContext.runAs(org.id(), () -> keys.save(owner, Provider.OPENAI, key));
+        UUID agent = TenantContext.callAs(org.id(), () -> agents.create(owner, AgentMother.onFakeOpenAi("Refused"))).id();
+
+        for (int i = 0; i < 12; i++) {
+            ExecutionView refused = run(org, agent, "Refused " + i + " [status:400]");
+            assertThat(refused.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(refused.attempts()).isEqualTo(1);
+            assertThat(refused.error()).startsWith("OpenAI refused the request (400)");
+        }
+
+        assertThat(circuits.states()).filteredOn(c -> c.name().equals(ProviderCircuits.name(Provider.OPENAI, key)))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.state()).isEqualTo("CLOSED");
+                    assertThat(c.failureRate()).isLessThanOrEqualTo(0f);
+                });
     }
 
     private ExecutionView run(OrganizationMother.TestOrg org, UUID agent, String task) {

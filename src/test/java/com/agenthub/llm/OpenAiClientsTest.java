@@ -29,7 +29,7 @@ class OpenAiClientsTest {
         String marker = "[held " + UUID.randomUUID() + "]";
         CountDownLatch release = fake.hold(marker);
         var model = OpenAiClients.chatModel(fake.baseUrl(), "test-key", "gpt-4o-mini", Duration.ofSeconds(60), 2_000,
-                environment);
+                environment, new ProviderCalls().interceptor());
         int calls = 100; // OkHttp's default would let 64 through and queue the rest behind them
         ExecutorService callers = Executors.newFixedThreadPool(calls);
         try {
@@ -55,7 +55,7 @@ class OpenAiClientsTest {
     @Test
     void anEmptyKeySendsNoAuthorizationHeader() {
         String marker = "[no key " + UUID.randomUUID() + "]";
-        var model = OpenAiClients.chatModel(fake.baseUrl(), "", "local-model", Duration.ofSeconds(30), 2_000, environment);
+        var model = OpenAiClients.chatModel(fake.baseUrl(), "", "local-model", Duration.ofSeconds(30), 2_000, environment, new ProviderCalls().interceptor());
 
         String answer = model.call(new Prompt(marker)).getResult().getOutput().getText();
 

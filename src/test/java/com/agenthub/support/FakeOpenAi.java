@@ -19,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * twenty chunks about 60 ms apart ({@code [veryslow]}: 500 ms), {@code [wait:1000]} answers after that
  * many milliseconds, {@code [flaky:2]} fails twice with 503 then answers, {@code [retryafter:2]} answers
  * 429 asking for a 2 s wait once, {@code [chaos]} fails 30% of calls in assorted ways, {@code [xss]}
- * answers with hostile markup. Usage is always reported as 1,200 prompt and 800 completion tokens.
+ * answers with hostile markup, {@code [weather]} fails 30% of calls with 503, {@code [long]} streams for about
+ * thirty seconds, {@code [nofinish]} ends its stream without a finish reason or usage, {@code [break]} drops the
+ * connection half-way through the answer. Usage is always reported as 1,200 prompt and 800 completion tokens.
  */
 public final class FakeOpenAi {
 
@@ -41,7 +43,17 @@ public final class FakeOpenAi {
 
     private final Map<String, java.util.concurrent.CountDownLatch> holds = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** The task of the request this server thread is answering: MockWebServer writes each answer on its thread. */
+    private static final ThreadLocal<String> ANSWERING = new ThreadLocal<>();
+    private final Map<String, Long> closedByClient = new java.util.concurrent.ConcurrentHashMap<>();
+
     private FakeOpenAi() throws IOException {
+        server.setServerSocketFactory(new ObservingServerSockets(() -> {
+            String task = ANSWERING.get();
+            if (task != null) {
+                closedByClient.putIfAbsent(task, System.nanoTime());
+            }
+        }));
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -96,6 +108,15 @@ public final class FakeOpenAi {
         return latch;
     }
 
+    /**
+     * When the client closed the connection while this server was still sending the answer to the task
+     * containing {@code marker} ({@link System#nanoTime()}), or null while it has not.
+     */
+    public Long closedByClient(String marker) {
+        return closedByClient.entrySet().stream().filter(e -> e.getKey().contains(marker)).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
     /** The Authorization headers of the requests whose last user message contains {@code marker}. */
     public synchronized List<String> authorizationsFor(String marker) {
         List<String> matching = new ArrayList<>();
@@ -114,6 +135,7 @@ public final class FakeOpenAi {
             authorizations.add(String.valueOf(request.getHeader("Authorization")));
         }
         String task = lastUser(body);
+        ANSWERING.set(task);
         String asked = task;
         holds.forEach((marker, latch) -> {
             if (asked.contains(marker)) {
@@ -136,6 +158,10 @@ public final class FakeOpenAi {
             if (fault != null) {
                 return fault;
             }
+        }
+        if (task.contains("[weather]") && java.util.concurrent.ThreadLocalRandom.current().nextInt(100) < 30) {
+            return new MockResponse().setResponseCode(503).setHeader("Content-Type", "application/json")
+                    .setBody("{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}");
         }
         var retryAfter = java.util.regex.Pattern.compile("\\[retryafter:(\\d+)]").matcher(task);
         if (retryAfter.find() && failuresSoFar.computeIfAbsent(task, t -> new java.util.concurrent.atomic.AtomicInteger())
@@ -172,6 +198,7 @@ public final class FakeOpenAi {
         String model = body.path("model").asString("gpt-4o-mini");
         String answer = task.contains("[xss]") ? XSS : task.startsWith("[answered] ") ? task.substring(11) : "Fake answer to: " + task.replaceAll("\\[[a-z]+(:\\d+)?]", "").strip();
         boolean slow = task.contains("[slow]") || task.contains("[veryslow]");
+        boolean slowest = task.contains("[long]");
         var wait = java.util.regex.Pattern.compile("\\[wait:(\\d+)]").matcher(task);
         long waitMs = wait.find() ? Long.parseLong(wait.group(1)) : 0;
         if (!body.path("stream").asBoolean(false)) {
@@ -182,7 +209,11 @@ public final class FakeOpenAi {
                     .formatted(model, quote(answer), PROMPT_TOKENS, COMPLETION_TOKENS, PROMPT_TOKENS + COMPLETION_TOKENS));
         }
         List<String> chunks = new ArrayList<>();
-        if (slow) {
+        if (slowest) {
+            for (int i = 1; i <= 300; i++) {
+                chunks.add(String.format("part-%03d ", i));
+            }
+        } else if (slow) {
             for (int i = 1; i <= 20; i++) {
                 chunks.add(String.format("part-%02d ", i));
             }
@@ -196,6 +227,14 @@ public final class FakeOpenAi {
         for (String chunk : chunks) {
             events.append(event(model, "{\"content\":" + quote(chunk) + "}", null));
         }
+        if (task.contains("[nofinish]")) {
+            // a stream that simply ends: no finish reason, no usage
+            return new MockResponse().setHeader("Content-Type", "text/event-stream").setBody(events + "data: [DONE]\n\n");
+        }
+        if (task.contains("[break]")) {
+            return new MockResponse().setHeader("Content-Type", "text/event-stream").setBody(events.toString())
+                    .setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
+        }
         events.append(event(model, "{}", "stop"));
         events.append("data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"")
                 .append(model).append("\",\"choices\":[],\"usage\":{\"prompt_tokens\":").append(PROMPT_TOKENS)
@@ -204,7 +243,9 @@ public final class FakeOpenAi {
         events.append("data: [DONE]\n\n");
         MockResponse response = new MockResponse().setHeadersDelay(waitMs, TimeUnit.MILLISECONDS)
                 .setHeader("Content-Type", "text/event-stream").setBody(events.toString());
-        if (slow) {
+        if (slowest) {
+            response.throttleBody(180, 100, TimeUnit.MILLISECONDS); // about thirty seconds
+        } else if (slow) {
             // about one event per period
             response.throttleBody(180, task.contains("[veryslow]") ? 500 : 60, TimeUnit.MILLISECONDS);
         }
