@@ -1,6 +1,7 @@
 package com.agenthub.identity;
 
 import com.agenthub.shared.web.InvalidRequestException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -13,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserAccounts {
 
     static final int MIN_PASSWORD_LENGTH = 10;
+    /** BCrypt reads no further, and Spring Security refuses to hash a longer password rather than truncate it. */
+    static final int MAX_PASSWORD_BYTES = 72;
 
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
@@ -66,6 +69,10 @@ public class UserAccounts {
         }
         if (rawPassword.length() > 200) {
             throw new InvalidRequestException("password", "Passwords are limited to 200 characters.");
+        }
+        if (rawPassword.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new InvalidRequestException("password", "Use a password of at most " + MAX_PASSWORD_BYTES
+                    + " bytes (letters with accents and other non-ASCII characters count as two or more).");
         }
     }
 }

@@ -4,6 +4,7 @@ import com.agenthub.audit.AuditTrail;
 import com.agenthub.organization.AccessPolicy;
 import com.agenthub.organization.Action;
 import com.agenthub.organization.Actor;
+import com.agenthub.shared.web.QueryParameters;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +24,9 @@ class AdminAuditController {
     }
 
     @GetMapping("/admin/audit")
-    String list(Actor actor, @RequestParam(defaultValue = "0") int offset, Model model) {
+    String list(Actor actor, @RequestParam(defaultValue = "0") String offset, Model model) {
         access.require(actor, Action.VIEW_AUDIT_LOG);
-        model.addAttribute("events", audit.platformEvents(PAGE_SIZE, Math.max(0, offset)));
+        model.addAttribute("events", audit.platformEvents(PAGE_SIZE, QueryParameters.pageOffset(offset, model)));
         return "admin/audit";
     }
 }

@@ -5,6 +5,7 @@ import com.agenthub.organization.OrganizationAdministration;
 import com.agenthub.organization.Tier;
 import com.agenthub.shared.web.InvalidRequestException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import com.agenthub.shared.web.QueryParameters;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,18 +32,18 @@ class AdminOrganizationsController {
     }
 
     @GetMapping("/admin/organizations")
-    String list(Actor actor, @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int offset,
+    String list(Actor actor, @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") String offset,
                 Model model) {
-        addList(actor, q, offset, model);
+        addList(actor, q, QueryParameters.pageOffset(offset, model), model);
         return "admin/organizations";
     }
 
     /** Live search: only the results table is re-rendered. */
     @HxRequest
     @GetMapping("/admin/organizations")
-    String search(Actor actor, @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int offset,
+    String search(Actor actor, @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") String offset,
                   Model model) {
-        addList(actor, q, offset, model);
+        addList(actor, q, QueryParameters.pageOffset(offset, model), model);
         return "admin/partials/organizations-table :: table";
     }
 

@@ -8,6 +8,10 @@ import com.agenthub.organization.AccessPolicy;
 import com.agenthub.organization.Action;
 import com.agenthub.organization.Actor;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import com.agenthub.shared.web.QueryParameters;
+import com.agenthub.shared.web.ValidationFailedException.FieldProblem;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,10 +36,10 @@ class AgentsController {
     }
 
     @GetMapping("/agents")
-    String dashboard(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) AgentStatus status,
+    String dashboard(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) String status,
                      @RequestParam(required = false) String provider, @RequestParam(required = false) String sort,
-                     @RequestParam(defaultValue = "0") int offset, Model model) {
-        list(actor, new AgentFilters(q, status, provider, sort, offset), model);
+                     @RequestParam(defaultValue = "0") String offset, Model model) {
+        list(actor, q, status, provider, sort, offset, model);
         model.addAttribute("totals", agents.totals(actor));
         model.addAttribute("statuses", AgentStatus.values());
         model.addAttribute("providers", Provider.values());
@@ -46,10 +50,10 @@ class AgentsController {
     /** Live search and filters: only the list is re-rendered. */
     @HxRequest
     @GetMapping("/agents")
-    String filter(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) AgentStatus status,
+    String filter(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) String status,
                   @RequestParam(required = false) String provider, @RequestParam(required = false) String sort,
-                  @RequestParam(defaultValue = "0") int offset, Model model) {
-        list(actor, new AgentFilters(q, status, provider, sort, offset), model);
+                  @RequestParam(defaultValue = "0") String offset, Model model) {
+        list(actor, q, status, provider, sort, offset, model);
         return "agents/partials/list :: list";
     }
 
@@ -60,8 +64,13 @@ class AgentsController {
         return "agents/show";
     }
 
-    private void list(Actor actor, AgentFilters filters, Model model) {
+    /** A bad filter in a hand-typed URL is left out and explained next to its field, not a 400 page. */
+    private void list(Actor actor, String q, String status, String provider, String sort, String offset, Model model) {
+        List<FieldProblem> problems = new ArrayList<>();
+        var filters = new AgentFilters(q, QueryParameters.oneOf(AgentStatus.class, status, "status", problems), provider,
+                sort, QueryParameters.wholeNumber(offset, "offset", 0, Integer.MAX_VALUE, problems));
         model.addAttribute("filters", filters);
+        model.addAttribute("filterProblems", QueryParameters.byField(problems));
         model.addAttribute("page", agents.list(actor, filters.query(PAGE_SIZE)));
         model.addAttribute("runsWaiting", agents.anyRunWaiting(actor));
         model.addAttribute("canManage", access.allows(actor, Action.CREATE_AGENT));

@@ -12,9 +12,7 @@ import com.agenthub.organization.Action;
 import com.agenthub.organization.Actor;
 import com.agenthub.organization.MemberService;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
-import java.time.LocalDate;
 import java.util.UUID;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,11 +50,10 @@ class ExecutionsController {
     }
 
     @GetMapping("/executions")
-    String list(Actor actor, @RequestParam(required = false) UUID agent, @RequestParam(required = false) ExecutionStatus status,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(required = false) UUID by, @RequestParam(required = false) String after, Model model) {
-        addPage(actor, new ExecutionFilter(agent, status, from, to, by), after, model);
+    String list(Actor actor, @RequestParam(required = false) String agent, @RequestParam(required = false) String status,
+                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                @RequestParam(required = false) String by, @RequestParam(required = false) String after, Model model) {
+        addPage(actor, ExecutionFilterParams.read(agent, status, from, to, by), after, model);
         model.addAttribute("agents", agents.options(actor, 100));
         model.addAttribute("members", members.list(actor, 200, 0).items());
         model.addAttribute("statuses", ExecutionStatus.values());
@@ -65,11 +62,10 @@ class ExecutionsController {
 
     @HxRequest
     @GetMapping("/executions")
-    String filter(Actor actor, @RequestParam(required = false) UUID agent, @RequestParam(required = false) ExecutionStatus status,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                  @RequestParam(required = false) UUID by, @RequestParam(required = false) String after, Model model) {
-        addPage(actor, new ExecutionFilter(agent, status, from, to, by), after, model);
+    String filter(Actor actor, @RequestParam(required = false) String agent, @RequestParam(required = false) String status,
+                  @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                  @RequestParam(required = false) String by, @RequestParam(required = false) String after, Model model) {
+        addPage(actor, ExecutionFilterParams.read(agent, status, from, to, by), after, model);
         return "executions/partials/table :: table";
     }
 
@@ -98,8 +94,10 @@ class ExecutionsController {
         return streams.open(actor, id);
     }
 
-    private void addPage(Actor actor, ExecutionFilter filter, String after, Model model) {
+    private void addPage(Actor actor, ExecutionFilterParams params, String after, Model model) {
+        ExecutionFilter filter = params.filter();
         model.addAttribute("filter", filter);
+        model.addAttribute("filterProblems", params.problems());
         model.addAttribute("page", executions.list(actor, filter, ExecutionCursor.decode(after).orElse(null), PAGE_SIZE));
         model.addAttribute("firstPage", after == null || after.isBlank());
     }

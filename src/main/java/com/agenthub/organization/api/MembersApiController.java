@@ -6,15 +6,16 @@ import com.agenthub.organization.MemberView;
 import com.agenthub.organization.Role;
 import com.agenthub.shared.web.ApiController;
 import com.agenthub.shared.web.NotFoundException;
+import com.agenthub.shared.web.QueryParameters;
+import com.agenthub.shared.web.ValidationFailedException;
+import com.agenthub.shared.web.ValidationFailedException.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 
 @ApiController("/api/v1/members")
-@Validated
 class MembersApiController {
 
     private final MemberService members;
@@ -40,10 +40,16 @@ class MembersApiController {
 
     @Operation(summary = "Members of the token's organization")
     @GetMapping
-    MembersResponse list(Actor actor, @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
-                         @RequestParam(defaultValue = "0") @Min(0) int offset) {
-        var page = members.list(actor, limit, offset);
-        return new MembersResponse(page.items(), page.total(), limit, offset);
+    MembersResponse list(Actor actor, @RequestParam(defaultValue = "50") String limit,
+                         @RequestParam(defaultValue = "0") String offset) {
+        List<FieldProblem> problems = new ArrayList<>();
+        int limitValue = QueryParameters.wholeNumber(limit, "limit", 1, 200, problems);
+        int offsetValue = QueryParameters.wholeNumber(offset, "offset", 0, Integer.MAX_VALUE, problems);
+        if (!problems.isEmpty()) {
+            throw new ValidationFailedException(problems);
+        }
+        var page = members.list(actor, limitValue, offsetValue);
+        return new MembersResponse(page.items(), page.total(), limitValue, offsetValue);
     }
 
     @Operation(summary = "One member")

@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
+import com.agenthub.shared.web.QueryParameters;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -44,11 +45,11 @@ class MembersController {
     }
 
     @GetMapping("/settings/members")
-    String list(Actor actor, @RequestParam(defaultValue = "0") int offset, Model model) {
+    String list(Actor actor, @RequestParam(defaultValue = "0") String offset, Model model) {
         if (!model.containsAttribute("inviteForm")) {
             model.addAttribute("inviteForm", new InviteForm("", Role.MEMBER));
         }
-        return page(actor, Math.max(0, offset), model);
+        return page(actor, QueryParameters.pageOffset(offset, model), model);
     }
 
     @PostMapping("/settings/members/invitations")

@@ -6,7 +6,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
@@ -24,9 +29,29 @@ class PageExceptionHandler {
         return page(response, 404, "error/404", e.getMessage());
     }
 
-    @ExceptionHandler({NoResourceFoundException.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler(NoResourceFoundException.class)
     ModelAndView noSuchPage(Exception e, HttpServletResponse response) {
         return page(response, 404, "error/404", "There is no such page.");
+    }
+
+    /** A bad id in the path is a page that does not exist; a bad form or query value is a bad request. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView typeMismatch(MethodArgumentTypeMismatchException e, HttpServletResponse response) {
+        if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+            return noSuchPage(e, response);
+        }
+        return page(response, 400, "error/400", "'" + e.getName() + "' has an invalid value.");
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ModelAndView missing(MissingServletRequestParameterException e, HttpServletResponse response) {
+        return page(response, 400, "error/400", "The form was sent without '" + e.getParameterName() + "'.");
+    }
+
+    @ExceptionHandler({BindException.class, HandlerMethodValidationException.class,
+            HttpMessageNotReadableException.class, ServletRequestBindingException.class})
+    ModelAndView badForm(Exception e, HttpServletResponse response) {
+        return page(response, 400, "error/400", "The form was sent with missing or invalid fields.");
     }
 
     @ExceptionHandler(ForbiddenException.class)
@@ -60,6 +85,9 @@ class PageExceptionHandler {
         if (e instanceof org.springframework.security.access.AccessDeniedException
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e; // Spring Security turns these into a sign-in redirect or its 403
+        }
+        if (StorableText.isUnstorableText(e)) {
+            return page(response, 400, "error/400", StorableText.REFUSAL);
         }
         log.error("Unexpected error rendering a page", e);
         return page(response, 500, "error/500", null);
