@@ -48,18 +48,27 @@ class Agent {
     private int memoryTokenBudget;
     private boolean cacheEnabled;
     private int timeoutSeconds;
+    // Status and the run counters have one writer, SQL (AgentRuntime, AgentService.setOnline): finishing runs update
+    // them while an agent is edited, and a save of this entity would write stale values back.
     @Enumerated(EnumType.STRING)
+    @Column(insertable = false, updatable = false)
     private AgentStatus status;
     private UUID createdBy;
     @Column(updatable = false)
     private Instant createdAt;
     private Instant updatedAt;
     private Instant deletedAt;
+    @Column(insertable = false, updatable = false)
     private long runs;
+    @Column(insertable = false, updatable = false)
     private long successes;
+    @Column(insertable = false, updatable = false)
     private long totalTokens;
+    @Column(insertable = false, updatable = false)
     private BigDecimal totalCost;
+    @Column(insertable = false, updatable = false)
     private long totalDurationMs;
+    @Column(insertable = false, updatable = false)
     private Instant lastRunAt;
     @Version
     private Long version;
@@ -101,18 +110,6 @@ class Agent {
         this.cacheEnabled = s.cacheEnabled();
         this.timeoutSeconds = s.effectiveTimeoutSeconds();
         this.updatedAt = Instant.now();
-    }
-
-    void takeOffline() {
-        this.status = AgentStatus.OFFLINE;
-        this.updatedAt = Instant.now();
-    }
-
-    void bringOnline() {
-        if (status == AgentStatus.OFFLINE || status == AgentStatus.ERROR) {
-            this.status = AgentStatus.IDLE;
-            this.updatedAt = Instant.now();
-        }
     }
 
     void delete() {

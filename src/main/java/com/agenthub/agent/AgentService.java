@@ -27,6 +27,8 @@ public class AgentService {
     private final AgentDirectory directory;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
+    @jakarta.persistence.PersistenceContext
+    private jakarta.persistence.EntityManager entityManager;
     private final ProviderKeys providerKeys;
     private final Plans plans;
 
@@ -121,12 +123,20 @@ public class AgentService {
     public AgentView setOnline(Actor actor, UUID id, boolean online) {
         access.require(actor, Action.UPDATE_AGENT);
         Agent agent = find(actor, id);
-        if (online) {
-            agent.bringOnline();
-        } else {
-            agent.takeOffline();
+        // Status has one writer, SQL: an agent brought online while one of its runs is executing is busy.
+        int changed = online
+                ? jdbc.sql("""
+                        UPDATE agents SET status = CASE WHEN EXISTS (SELECT 1 FROM executions WHERE agent_id = :id
+                                AND status = 'RUNNING') THEN 'BUSY' ELSE 'IDLE' END, updated_at = now()
+                         WHERE id = :id AND status IN ('OFFLINE', 'ERROR')""").param("id", id).update()
+                : jdbc.sql("UPDATE agents SET status = 'OFFLINE', updated_at = now() WHERE id = :id AND status <> 'OFFLINE'")
+                        .param("id", id).update();
+        if (changed == 1) {
+            audit.record(actor.orgId(), actor.userId(), actor.user().email(), online ? "AGENT_ONLINE" : "AGENT_OFFLINE",
+                    agent.settings().name(), null);
         }
-        return agents.saveAndFlush(agent).toView();
+        entityManager.refresh(agent);
+        return agent.toView();
     }
 
     /** Soft delete: the agent disappears everywhere and its name is free again; its history stays. */

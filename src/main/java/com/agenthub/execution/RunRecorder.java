@@ -102,7 +102,8 @@ class RunRecorder {
             if (completion.stopped()) {
                 return stopped(run, tools, completion, cost, durationMs, handle.reason());
             }
-            transaction.executeWithoutResult(s -> {
+            ExecutionStatus recorded = transaction.execute(s -> {
+                ExecutionStatus outcome = ExecutionStatus.SUCCEEDED;
                 if (records.finish(id, ExecutionStatus.SUCCEEDED, completion.text(), null, completion.inputTokens(),
                         completion.outputTokens(), cost, durationMs) == 1) {
                     recordToolCalls(run, tools);
@@ -114,16 +115,20 @@ class RunRecorder {
                     // Last: the agent's row is shared by all its runs, so its lock is held only until the commit.
                     agents.recordRun(run.agent().id(), true, completion.inputTokens() + completion.outputTokens(), cost,
                             durationMs);
-                    agents.markIdleWhenNothingRuns(run.agent().id());
+                } else {
+                    outcome = cancelledMeanwhile(run, tools, completion, cost, durationMs);
                 }
+                agents.markIdleWhenNothingRuns(run.agent().id());
+                return outcome;
             });
-            return new Outcome(ExecutionStatus.SUCCEEDED, completion.text(), null);
+            return new Outcome(recorded, completion.text(), recorded == ExecutionStatus.SUCCEEDED ? null : "Cancelled.");
         } catch (ProviderException e) {
             long durationMs = (System.nanoTime() - began) / 1_000_000;
             // A stream that broke mid-way is billed for what it delivered, and its text is kept.
             Completion partial = e.hasPartialOutput() ? e.partial() : null;
             BigDecimal cost = partial == null ? BigDecimal.ZERO : cost(answering.get(), partial);
-            transaction.executeWithoutResult(s -> {
+            ExecutionStatus recorded = transaction.execute(s -> {
+                ExecutionStatus outcome = ExecutionStatus.FAILED;
                 if (records.finish(id, ExecutionStatus.FAILED, partial == null ? null : partial.text(), e.getMessage(),
                         partial == null ? null : partial.inputTokens(), partial == null ? null : partial.outputTokens(),
                         cost, durationMs) == 1) {
@@ -134,11 +139,33 @@ class RunRecorder {
                             + " tokens, $" + cost.toPlainString() + "."));
                     agents.recordRun(run.agent().id(), false, partial == null ? 0 : partial.inputTokens() + partial.outputTokens(),
                             cost, durationMs);
-                    agents.markIdleWhenNothingRuns(run.agent().id());
+                } else {
+                    outcome = cancelledMeanwhile(run, tools, partial == null ? new Completion("", 0, 0, false, false, true)
+                            : partial, cost, durationMs);
                 }
+                agents.markIdleWhenNothingRuns(run.agent().id());
+                return outcome;
             });
-            return new Outcome(ExecutionStatus.FAILED, partial == null ? null : partial.text(), e.getMessage());
+            return new Outcome(recorded, partial == null ? null : partial.text(),
+                    recorded == ExecutionStatus.FAILED ? e.getMessage() : "Cancelled.");
         }
+    }
+
+    /**
+     * A cancel committed while the run was finishing: the cancel stands, and the run's whole result (its text,
+     * tokens and cost) is recorded with it, so nothing it was billed for is lost. Returns what was recorded.
+     */
+    private ExecutionStatus cancelledMeanwhile(Run run, RunTools tools, Completion completion, BigDecimal cost,
+                                               long durationMs) {
+        if (records.completeCancelled(run.executionId(), completion.text(), completion.inputTokens(),
+                completion.outputTokens(), cost, durationMs) == 1) {
+            recordToolCalls(run, tools);
+            records.event(run.orgId(), run.executionId(), "CANCELLED", "Cancelled as it finished; kept "
+                    + completion.text().length() + " characters of output, " + (completion.inputTokens()
+                    + completion.outputTokens()) + " tokens, $" + cost.toPlainString() + ".");
+            agents.recordRun(run.agent().id(), false, completion.inputTokens() + completion.outputTokens(), cost, durationMs);
+        }
+        return records.find(run.executionId()).map(ExecutionView::status).orElse(ExecutionStatus.CANCELLED);
     }
 
     /**
@@ -264,22 +291,26 @@ class RunRecorder {
         int tokens = completion.inputTokens() + completion.outputTokens();
         String note = (completion.usageEstimated() ? "estimated " : "") + tokens + " tokens, $" + cost.toPlainString()
                 + ", " + completion.text().length() + " characters of output kept.";
-        transaction.executeWithoutResult(s -> {
-            int recorded = timedOut
+        ExecutionStatus recorded = transaction.execute(s -> {
+            int written = timedOut
                     ? records.finish(id, ExecutionStatus.TIMED_OUT, completion.text(),
                             "The run passed its deadline and was stopped.", completion.inputTokens(),
                             completion.outputTokens(), cost, durationMs)
                     : records.completeCancelled(id, completion.text(), completion.inputTokens(), completion.outputTokens(),
                             cost, durationMs);
-            if (recorded == 1) {
+            ExecutionStatus outcome = timedOut ? ExecutionStatus.TIMED_OUT : ExecutionStatus.CANCELLED;
+            if (written == 1) {
                 recordToolCalls(run, tools);
                 records.event(run.orgId(), id, timedOut ? "TIMED_OUT" : "CANCELLED", "Provider stream closed; " + note);
                 agents.recordRun(run.agent().id(), false, tokens, cost, durationMs);
-                agents.markIdleWhenNothingRuns(run.agent().id());
+            } else {
+                outcome = cancelledMeanwhile(run, tools, completion, cost, durationMs);
             }
+            agents.markIdleWhenNothingRuns(run.agent().id());
+            return outcome;
         });
-        return new Outcome(timedOut ? ExecutionStatus.TIMED_OUT : ExecutionStatus.CANCELLED, completion.text(),
-                timedOut ? "The run passed its deadline." : "Cancelled.");
+        return new Outcome(recorded, completion.text(),
+                recorded == ExecutionStatus.TIMED_OUT ? "The run passed its deadline." : "Cancelled.");
     }
 
     private void recordToolCalls(Run run, RunTools tools) {
