@@ -63,6 +63,10 @@
       if (state) { state.textContent = "Generating…"; }
       output.textContent += JSON.parse(e.data).text;
     });
+    // The run was started again (another instance took it over): its new answer replaces the old text.
+    source.addEventListener("reset", function () {
+      output.textContent = "";
+    });
     source.addEventListener("done", function () {
       source.close();
       window.location.reload();

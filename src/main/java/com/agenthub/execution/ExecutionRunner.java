@@ -102,7 +102,7 @@ class ExecutionRunner {
         records.event(job.orgId(), execution.id(), "PROMPT_BUILT", messages.size() + " messages, "
                 + (messages.size() - 2) + " from memory.");
         recorder.recordProviderCalled(job.orgId(), execution.id(), target);
-        live.started(execution.id());
+        live.started(execution.id(), execution.attempts() + 1);
         return new Start(execution, agent, target, messages);
     }
 

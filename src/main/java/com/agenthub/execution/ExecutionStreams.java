@@ -4,23 +4,19 @@ import com.agenthub.shared.DaemonThreads;
 import com.agenthub.organization.Actor;
 import com.agenthub.shared.tenancy.TenantContext;
 import jakarta.annotation.PreDestroy;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Server-Sent Events of one execution: "chunk" events with text as it is generated, then one "done"
- * event with the final status. A run streaming in this instance is relayed as each chunk arrives; one
+ * Server-Sent Events of one execution (see {@link StreamRelay}): "chunk" events with text as it is generated,
+ * "reset" when the run was started again, then one "done" event with the recorded status. A run streaming in this instance is relayed as each chunk arrives; one
  * streaming on another instance is relayed through {@link RemoteOutput} (PostgreSQL LISTEN/NOTIFY).
  */
 @Component
@@ -43,30 +39,32 @@ public class ExecutionStreams {
     public SseEmitter open(Actor actor, UUID id) {
         ExecutionView execution = executions.get(actor, id);
         SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
+        StreamRelay relay = new StreamRelay(emitter);
         if (execution.status().finished()) {
-            done(emitter, execution.status());
+            relay.finish(execution); // the stored output, then done
             return emitter;
         }
-        AtomicBoolean closed = new AtomicBoolean();
         AtomicReference<ScheduledFuture<?>> watch = new AtomicReference<>();
+        AtomicReference<RemoteOutput.Watch> remote = new AtomicReference<>();
+        Runnable finishFromDatabase = () -> {
+            ExecutionView stored = TenantContext.callAs(actor.orgId(), () -> executions.get(actor, id));
+            if (stored.status().finished()) {
+                relay.finish(stored);
+            }
+        };
         LiveOutput.Listener listener = new LiveOutput.Listener() {
             @Override
             public void onChunk(String text) {
-                if (!closed.get() && !send(emitter, "chunk", Map.of("text", text))) {
-                    closed.set(true);
-                }
+                relay.chunk(text);
             }
 
             @Override
             public void onFinished(ExecutionStatus status) {
-                if (closed.compareAndSet(false, true)) {
-                    done(emitter, status);
-                }
+                watcher.execute(() -> finishQuietly(id, finishFromDatabase)); // done says what was recorded
             }
         };
-        AtomicReference<RemoteOutput.Watch> remote = new AtomicReference<>();
         Runnable cleanup = () -> {
-            closed.set(true);
+            relay.close();
             live.unsubscribe(id, listener);
             if (remote.get() != null) {
                 remote.get().close();
@@ -82,23 +80,11 @@ public class ExecutionStreams {
         if (!live.subscribe(id, listener)) {
             // Streaming elsewhere, or not started yet: watch it through the database until it starts here,
             // which is quicker, or ends. Its stored output then completes whatever a lost message left out.
-            Runnable finishFromDatabase = () -> {
-                ExecutionView stored = TenantContext.callAs(actor.orgId(), () -> executions.get(actor, id));
-                if (!stored.status().finished() || !closed.compareAndSet(false, true)) {
-                    return;
-                }
-                int delivered = remote.get().delivered();
-                if (stored.output() != null && stored.output().length() > delivered) {
-                    send(emitter, "chunk", Map.of("text", stored.output().substring(delivered)));
-                }
-                done(emitter, stored.status());
-                cleanup.run();
-            };
-            remote.set(remotes.watch(id, text -> listener.onChunk(text), status -> finishFromDatabase.run()));
+            remote.set(remotes.watch(id, relay::chunk, status -> finishQuietly(id, finishFromDatabase), relay::reset));
             long[] polls = {0};
             watch.set(watcher.scheduleWithFixedDelay(() -> {
                 try {
-                    if (closed.get()) {
+                    if (relay.closed()) {
                         watch.get().cancel(false);
                     } else if (remote.get().delivered() == 0 && live.subscribe(id, listener)) {
                         remote.get().close(); // relayed live from here on
@@ -117,18 +103,12 @@ public class ExecutionStreams {
         return emitter;
     }
 
-    private static boolean send(SseEmitter emitter, String name, Object data) {
+    private static void finishQuietly(UUID id, Runnable finish) {
         try {
-            emitter.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
-            return true;
-        } catch (IOException | IllegalStateException e) {
-            return false;
+            finish.run();
+        } catch (RuntimeException e) {
+            log.debug("Finishing the stream of execution {} failed: {}", id, e.toString());
         }
-    }
-
-    private static void done(SseEmitter emitter, ExecutionStatus status) {
-        send(emitter, "done", Map.of("status", status.id()));
-        emitter.complete();
     }
 
     @PreDestroy

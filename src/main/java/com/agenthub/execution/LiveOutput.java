@@ -28,7 +28,12 @@ public class LiveOutput {
     private static final class Stream {
         final StringBuilder text = new StringBuilder();
         final List<Listener> listeners = new CopyOnWriteArrayList<>();
+        final int attempt;
         long watchedUntil; // System.nanoTime(); 0 while nobody elsewhere watches
+
+        Stream(int attempt) {
+            this.attempt = attempt;
+        }
     }
 
     private final Map<UUID, Stream> streams = new ConcurrentHashMap<>();
@@ -39,8 +44,9 @@ public class LiveOutput {
         channel.onWatch(this::watched);
     }
 
-    void started(UUID executionId) {
-        streams.putIfAbsent(executionId, new Stream());
+    /** {@code attempt}: the run's start count, so watchers elsewhere can tell a restarted run from the one before. */
+    void started(UUID executionId, int attempt) {
+        streams.putIfAbsent(executionId, new Stream(attempt));
     }
 
     void publish(UUID executionId, String chunk) {
@@ -53,7 +59,7 @@ public class LiveOutput {
             stream.text.append(chunk);
             stream.listeners.forEach(l -> l.onChunk(chunk));
             if (watchedElsewhere(stream)) {
-                channel.chunk(executionId, offset, chunk);
+                channel.chunk(executionId, stream.attempt, offset, chunk);
             }
         }
     }
@@ -105,7 +111,7 @@ public class LiveOutput {
         synchronized (stream) {
             stream.watchedUntil = System.nanoTime() + WATCH_NANOS;
             if ("1".equals(parts[1]) && !stream.text.isEmpty()) {
-                channel.chunk(UUID.fromString(parts[0]), 0, stream.text.toString());
+                channel.chunk(UUID.fromString(parts[0]), stream.attempt, 0, stream.text.toString());
             }
         }
     }

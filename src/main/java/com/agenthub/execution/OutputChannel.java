@@ -63,10 +63,11 @@ class OutputChannel {
         watchReceivers.add(receiver);
     }
 
-    /** Text of a run starting at {@code offset} characters into its output. */
-    void chunk(UUID executionId, int offset, String text) {
+    /** Text of one attempt of a run, starting at {@code offset} characters into that attempt's output. */
+    void chunk(UUID executionId, int attempt, int offset, String text) {
         for (int i = 0; i < text.length(); i += PIECE) {
-            send(OUTPUT, "c|" + executionId + "|" + (offset + i) + "|" + text.substring(i, Math.min(text.length(), i + PIECE)));
+            send(OUTPUT, "c|" + executionId + "|" + attempt + "|" + (offset + i) + "|"
+                    + text.substring(i, Math.min(text.length(), i + PIECE)));
         }
     }
 

@@ -20,13 +20,16 @@ class RemoteOutput {
         private final UUID executionId;
         private final Consumer<String> onText;
         private final Consumer<ExecutionStatus> onDone;
+        private final Runnable onReset;
+        private int attempt = -1;
         private int delivered;
         private boolean gap = true; // nothing received yet: the text so far is needed
 
-        private Watch(UUID executionId, Consumer<String> onText, Consumer<ExecutionStatus> onDone) {
+        private Watch(UUID executionId, Consumer<String> onText, Consumer<ExecutionStatus> onDone, Runnable onReset) {
             this.executionId = executionId;
             this.onText = onText;
             this.onDone = onDone;
+            this.onReset = onReset;
         }
 
         /** Characters passed on so far. */
@@ -46,7 +49,18 @@ class RemoteOutput {
             });
         }
 
-        private synchronized void text(int offset, String text) {
+        private synchronized void text(int fromAttempt, int offset, String text) {
+            if (fromAttempt < attempt) {
+                return; // an instance that was frozen, still streaming an attempt another has started again
+            }
+            if (fromAttempt > attempt) {
+                if (delivered > 0) {
+                    onReset.run(); // started again elsewhere: the new attempt's text replaces the old
+                }
+                attempt = fromAttempt;
+                delivered = 0;
+                gap = true;
+            }
             if (offset > delivered) {
                 gap = true; // missed the start or a chunk: ask for everything again
                 return;
@@ -68,8 +82,9 @@ class RemoteOutput {
         channel.onOutput(this::received);
     }
 
-    Watch watch(UUID executionId, Consumer<String> onText, Consumer<ExecutionStatus> onDone) {
-        Watch watch = new Watch(executionId, onText, onDone);
+    /** {@code onReset}: what was passed on so far belongs to an attempt that was started again; discard it. */
+    Watch watch(UUID executionId, Consumer<String> onText, Consumer<ExecutionStatus> onDone, Runnable onReset) {
+        Watch watch = new Watch(executionId, onText, onDone, onReset);
         watches.compute(executionId, (id, set) -> {
             Set<Watch> watchers = set == null ? ConcurrentHashMap.newKeySet() : set;
             watchers.add(watch);
@@ -79,16 +94,16 @@ class RemoteOutput {
         return watch;
     }
 
-    /** "c|id|offset|text" or "d|id|STATUS". */
+    /** "c|id|attempt|offset|text" or "d|id|STATUS". */
     private void received(String payload) {
-        String[] parts = payload.split("\\|", 4);
+        String[] parts = payload.split("\\|", 5);
         Set<Watch> set = watches.get(UUID.fromString(parts[1]));
         if (set == null) {
             return;
         }
         for (Watch watch : set) {
             if ("c".equals(parts[0])) {
-                watch.text(Integer.parseInt(parts[2]), parts[3]);
+                watch.text(Integer.parseInt(parts[2]), Integer.parseInt(parts[3]), parts[4]);
             } else {
                 watch.onDone.accept(ExecutionStatus.valueOf(parts[2]));
             }

@@ -183,6 +183,20 @@ class ExecutionFlowTest {
         return last[0];
     }
 
+    @Test
+    void aStreamOpenedAfterTheRunEndedSendsTheStoredOutputThenDone() throws Exception {
+        String id = api.post("/api/v1/agents/" + agentId + "/execute", "{\"task\": \"Already over\"}").json().get("id").asString();
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/executions/" + id).json().get("status")
+                .asString().equals("succeeded"));
+
+        List<String> chunks = new ArrayList<>();
+        String doneStatus = readStream(id, chunks);
+
+        assertThat(doneStatus).isEqualTo("succeeded");
+        assertThat(String.join("", chunks)).isEqualTo(api.get("/api/v1/executions/" + id).json().get("output").asString())
+                .startsWith("Fake answer to: Already over");
+    }
+
     private String readStream(String id, List<String> chunks) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/executions/" + id + "/stream"))
                 .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream")

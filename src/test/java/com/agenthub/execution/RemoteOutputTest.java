@@ -30,6 +30,25 @@ class RemoteOutputTest {
     @Autowired AgentService agents;
     @Autowired ExecutionService executions;
     @Autowired RemoteOutput remotes;
+    @Autowired OutputChannel channel;
+
+    @Test
+    void aRunStartedAgainElsewhereResetsItsWatchersAndTheAttemptBeforeIsIgnored() {
+        UUID id = UUID.randomUUID();
+        List<String> pieces = new CopyOnWriteArrayList<>();
+        RemoteOutput.Watch watch = remotes.watch(id, pieces::add, s -> pieces.add("done"), () -> pieces.add("<reset>"));
+        try {
+            channel.chunk(id, 1, 0, "first attempt, ");
+            channel.chunk(id, 2, 0, "second attempt");
+            channel.chunk(id, 1, 15, "first attempt goes on"); // a frozen instance wakes up and keeps streaming
+            channel.chunk(id, 2, 14, ", done");
+            await().atMost(Duration.ofSeconds(5)).until(() -> String.join("", pieces).endsWith(", done"));
+        } finally {
+            watch.close();
+        }
+        assertThat(pieces).containsExactly("first attempt, ", "<reset>", "second attempt", ", done");
+        assertThat(watch.delivered()).isEqualTo("second attempt, done".length());
+    }
 
     @Test
     void aWatcherJoiningMidRunGetsTheTextSoFarThenEachChunkInOrder() {
@@ -44,7 +63,7 @@ class RemoteOutputTest {
 
         List<String> pieces = new CopyOnWriteArrayList<>();
         AtomicReference<ExecutionStatus> done = new AtomicReference<>();
-        RemoteOutput.Watch watch = remotes.watch(id, pieces::add, done::set);
+        RemoteOutput.Watch watch = remotes.watch(id, pieces::add, done::set, () -> pieces.add("<reset>"));
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> done.get() != null);
         } finally {
@@ -62,7 +81,7 @@ class RemoteOutputTest {
     @Test
     void aWatcherOfARunNobodyStreamsHearsNothing() {
         List<String> pieces = new CopyOnWriteArrayList<>();
-        RemoteOutput.Watch watch = remotes.watch(UUID.randomUUID(), pieces::add, s -> pieces.add("done"));
+        RemoteOutput.Watch watch = remotes.watch(UUID.randomUUID(), pieces::add, s -> pieces.add("done"), () -> pieces.add("reset"));
         sleep(500);
         watch.close();
         assertThat(pieces).isEmpty();
