@@ -79,7 +79,7 @@ class SecurityConfiguration {
                                 "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login")
-                        .successHandler(SignInOutcomeHandlers.success(users, audit))
+                        .successHandler(SignInOutcomeHandlers.success(users, audit, throttle))
                         .failureHandler(SignInOutcomeHandlers.failure(audit))
                         .permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
