@@ -2,17 +2,12 @@ package com.agenthub.identity;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.BucketProxy;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import java.time.Duration;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Failed sign-ins, held in PostgreSQL so every instance shares the same buckets.
+ * Failed sign-ins, counted in {@link AttemptBuckets} so every instance shares them.
  *
  * <p>Nothing here is counted per account alone: a per-account limit lets anyone lock a user out by
  * guessing their password from elsewhere. Instead two budgets apply, both only to failures:
@@ -37,15 +32,10 @@ public class LoginThrottle {
             .addLimit(limit -> limit.capacity(20).refillGreedy(20, Duration.ofMinutes(10)))
             .build();
 
-    private final ProxyManager<String> buckets;
+    private final AttemptBuckets buckets;
 
-    LoginThrottle(DataSource dataSource) {
-        this.buckets = Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource)
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("rate_limit_buckets")
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                        Duration.ofMinutes(5)))
-                .build();
+    LoginThrottle(AttemptBuckets buckets) {
+        this.buckets = buckets;
     }
 
     /** Takes one attempt before the password is checked; when refused, says how long to wait. */
@@ -70,11 +60,11 @@ public class LoginThrottle {
     }
 
     private BucketProxy pair(String clientAddress, String email) {
-        return buckets.getProxy("login-pair:" + clientAddress + "|" + EmailAddress.normalize(email),
-                () -> PER_ADDRESS_AND_ACCOUNT);
+        return buckets.bucket("login-pair:" + clientAddress + "|" + EmailAddress.normalize(email),
+                PER_ADDRESS_AND_ACCOUNT);
     }
 
     private BucketProxy address(String clientAddress) {
-        return buckets.getProxy("login-ip:" + clientAddress, () -> PER_ADDRESS);
+        return buckets.bucket("login-ip:" + clientAddress, PER_ADDRESS);
     }
 }

@@ -12,25 +12,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserAccounts {
 
-    static final int MIN_PASSWORD_LENGTH = 10;
-
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwords;
     private final JdbcClient jdbc;
 
-    UserAccounts(UserRepository users, PasswordEncoder passwordEncoder, JdbcClient jdbc) {
+    UserAccounts(UserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy passwords, JdbcClient jdbc) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.passwords = passwords;
         this.jdbc = jdbc;
     }
 
     @Transactional
     public UserAccount register(String email, String displayName, String rawPassword) {
-        String normalized = EmailAddress.normalize(email);
+        String normalized = EmailAddress.validate(email);
         if (users.existsByEmail(normalized)) {
             throw new InvalidRequestException("email", "An account with this email already exists. Sign in instead.");
         }
-        checkPassword(rawPassword);
+        passwords.check(rawPassword);
         var user = new User(normalized, displayName.trim(), passwordEncoder.encode(rawPassword));
         return users.save(user).toAccount();
     }
@@ -57,15 +57,5 @@ public class UserAccounts {
     @Transactional
     public void grantPlatformRole(UUID userId, PlatformRole role) {
         users.findById(userId).orElseThrow().grantPlatformRole(role);
-    }
-
-    static void checkPassword(String rawPassword) {
-        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidRequestException("password",
-                    "Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters.");
-        }
-        if (rawPassword.length() > 200) {
-            throw new InvalidRequestException("password", "Passwords are limited to 200 characters.");
-        }
     }
 }
