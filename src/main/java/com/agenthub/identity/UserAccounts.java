@@ -1,7 +1,6 @@
 package com.agenthub.identity;
 
 import com.agenthub.shared.web.InvalidRequestException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -13,27 +12,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserAccounts {
 
-    static final int MIN_PASSWORD_LENGTH = 10;
-    /** BCrypt reads no further, and Spring Security refuses to hash a longer password rather than truncate it. */
-    static final int MAX_PASSWORD_BYTES = 72;
-
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwords;
     private final JdbcClient jdbc;
 
-    UserAccounts(UserRepository users, PasswordEncoder passwordEncoder, JdbcClient jdbc) {
+    UserAccounts(UserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy passwords, JdbcClient jdbc) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.passwords = passwords;
         this.jdbc = jdbc;
     }
 
     @Transactional
     public UserAccount register(String email, String displayName, String rawPassword) {
-        String normalized = EmailAddress.normalize(email);
+        String normalized = EmailAddress.validate(email);
         if (users.existsByEmail(normalized)) {
             throw new InvalidRequestException("email", "An account with this email already exists. Sign in instead.");
         }
-        checkPassword(rawPassword);
+        passwords.check(rawPassword);
         var user = new User(normalized, displayName.trim(), passwordEncoder.encode(rawPassword));
         return users.save(user).toAccount();
     }
@@ -60,19 +57,5 @@ public class UserAccounts {
     @Transactional
     public void grantPlatformRole(UUID userId, PlatformRole role) {
         users.findById(userId).orElseThrow().grantPlatformRole(role);
-    }
-
-    static void checkPassword(String rawPassword) {
-        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidRequestException("password",
-                    "Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters.");
-        }
-        if (rawPassword.length() > 200) {
-            throw new InvalidRequestException("password", "Passwords are limited to 200 characters.");
-        }
-        if (rawPassword.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw new InvalidRequestException("password", "Use a password of at most " + MAX_PASSWORD_BYTES
-                    + " bytes (letters with accents and other non-ASCII characters count as two or more).");
-        }
     }
 }

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,8 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class InvitationService {
-
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final AccessPolicy access;
     private final InvitationRepository invitations;
@@ -65,10 +62,7 @@ public class InvitationService {
         if (role == Role.OWNER) {
             access.require(actor, Action.TRANSFER_OWNERSHIP);
         }
-        String normalized = EmailAddress.normalize(email);
-        if (!EMAIL.matcher(normalized).matches() || normalized.length() > 254) {
-            throw new InvalidRequestException("email", "Enter a valid email address.");
-        }
+        String normalized = EmailAddress.validate(email);
         Optional<UserAccount> existing = users.findByEmail(normalized);
         if (existing.isPresent() && memberships.existsByOrgIdAndUserId(actor.orgId(), existing.get().id())) {
             throw new InvalidRequestException("email", normalized + " is already a member of this organization.");

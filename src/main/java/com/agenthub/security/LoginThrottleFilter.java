@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses sign-in attempts beyond the per-address and per-email budgets, before any password check. */
+/**
+ * Refuses sign-in attempts beyond the failure budgets of {@link LoginThrottle}, before any password check. The
+ * client address is the real client's once Tomcat has read a trusted proxy's X-Forwarded-For.
+ */
 final class LoginThrottleFilter extends OncePerRequestFilter {
 
     private final LoginThrottle throttle;

@@ -8,7 +8,6 @@ import com.agenthub.organization.MembershipDirectory;
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -31,8 +30,9 @@ class SecurityConfiguration {
     /** Prometheus scrapes with the metrics token (AGENTHUB_METRICS_TOKEN), or from this machine without one. */
     @Bean
     @Order(0)
-    SecurityFilterChain metricsChain(HttpSecurity http, @Value("${agenthub.metrics-token:}") String token) throws Exception {
-        http.securityMatcher("/actuator/prometheus")
+    SecurityFilterChain metricsChain(HttpSecurity http, SecuritySettings settings) throws Exception {
+        String token = settings.metricsToken();
+        http.securityMatcher("/actuator/prometheus", "/actuator/prometheus/**")
                 .authorizeHttpRequests(a -> a.anyRequest().access((authentication, context) ->
                         new AuthorizationDecision(MetricsAccess.allows(context.getRequest(), token))))
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response,
@@ -79,7 +79,7 @@ class SecurityConfiguration {
                                 "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login")
-                        .successHandler(SignInOutcomeHandlers.success(users, audit))
+                        .successHandler(SignInOutcomeHandlers.success(users, audit, throttle))
                         .failureHandler(SignInOutcomeHandlers.failure(audit))
                         .permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

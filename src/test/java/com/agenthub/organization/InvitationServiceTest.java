@@ -88,6 +88,24 @@ class InvitationServiceTest {
         });
     }
 
+    @Test
+    void anInvitationToAnAddressWithMarkupOrALookalikeOrNoRealDomainIsRefused() {
+        var org = mother.organization(Tier.GROWTH);
+        for (String email : new String[] {"<b>x</b>@example.com", "a@b", "\u0430dmin@example.com", "x@\u0430cme.test"}) {
+            assertThatThrownBy(() -> invite(org, email, Role.MEMBER)).as(email)
+                    .isInstanceOf(InvalidRequestException.class);
+        }
+    }
+
+    @Test
+    void anInviteeCannotChooseACommonPassword() {
+        var org = mother.organization(Tier.GROWTH);
+        var created = invite(org, OrganizationMother.uniqueEmail("invitee"), Role.MEMBER);
+        assertThatThrownBy(() -> invitations.acceptWithNewAccount(created.token(), "Ivy", "password123"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("most common");
+        assertThat(invitations.preview(created.token()).status()).isEqualTo(InvitationService.Status.PENDING);
+    }
+
     private InvitationService.InvitationCreated invite(OrganizationMother.TestOrg org, String email, Role role) {
         return TenantContext.callAs(org.id(), () -> invitations.invite(mother.owner(org), email, role));
     }

@@ -22,6 +22,19 @@ class MetricsAccessTest {
         assertThat(MetricsAccess.allows(request("203.0.113.9", "Bearer anything"), "")).isFalse();
     }
 
+    @Test
+    void aLoopbackConnectionCarryingForwardedHeadersCameThroughAProxyAndIsNotLocal() {
+        var claimsLocalhost = request("127.0.0.1", null);
+        claimsLocalhost.addHeader("X-Forwarded-For", "127.0.0.1");
+        assertThat(MetricsAccess.allows(claimsLocalhost, "")).isFalse();
+        var viaProxy = request("127.0.0.1", null);
+        viaProxy.addHeader("Forwarded", "for=127.0.0.1;proto=https");
+        assertThat(MetricsAccess.allows(viaProxy, "")).isFalse();
+        var resolvedByTomcat = request("127.0.0.1", null);
+        resolvedByTomcat.setAttribute("org.apache.tomcat.request.forwarded", Boolean.TRUE);
+        assertThat(MetricsAccess.allows(resolvedByTomcat, "")).isFalse();
+    }
+
     private static MockHttpServletRequest request(String remote, String authorization) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/actuator/prometheus");
         request.setRemoteAddr(remote);

@@ -16,6 +16,7 @@ public class MarkdownRenderer {
     private final HtmlRenderer renderer = HtmlRenderer.builder()
             .escapeHtml(true)
             .sanitizeUrls(true)
+            .urlSanitizer(new com.agenthub.shared.web.MarkdownLinks()) // http, https and mailto only: no data: links
             .attributeProviderFactory(context -> (node, tagName, attributes) -> {
                 if (node instanceof Link) {
                     attributes.put("rel", "nofollow noopener noreferrer");

@@ -70,6 +70,13 @@ class InvitationController {
     @PostMapping("/invitations/{token}/register")
     String register(@PathVariable String token, @Valid @ModelAttribute("form") AccountForm form, BindingResult binding,
                     Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        // Signing the new account in would silently replace whoever is signed in here; the page asks them
+        // to sign out first, and so does this.
+        if (request.getAttribute(Actor.class.getName()) instanceof Actor signedIn) {
+            redirect.addFlashAttribute("error", "You are signed in as " + signedIn.user().email()
+                    + ". Sign out first to create an account for this invitation.");
+            return "redirect:/invitations/" + token;
+        }
         if (!binding.hasErrors()) {
             try {
                 var user = invitations.acceptWithNewAccount(token, form.displayName(), form.password());

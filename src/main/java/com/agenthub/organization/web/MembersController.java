@@ -7,8 +7,8 @@ import com.agenthub.organization.InvitationService;
 import com.agenthub.organization.MemberService;
 import com.agenthub.organization.Role;
 import com.agenthub.shared.web.InvalidRequestException;
+import com.agenthub.shared.web.PublicUrls;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @Controller
 class MembersController {
@@ -33,11 +32,13 @@ class MembersController {
     private final MemberService members;
     private final InvitationService invitations;
     private final AccessPolicy access;
+    private final PublicUrls urls;
 
-    MembersController(MemberService members, InvitationService invitations, AccessPolicy access) {
+    MembersController(MemberService members, InvitationService invitations, AccessPolicy access, PublicUrls urls) {
         this.members = members;
         this.invitations = invitations;
         this.access = access;
+        this.urls = urls;
     }
 
     record InviteForm(@NotBlank(message = "Enter an email address.") String email,
@@ -54,12 +55,11 @@ class MembersController {
 
     @PostMapping("/settings/members/invitations")
     String invite(Actor actor, @Valid @ModelAttribute("inviteForm") InviteForm form, BindingResult binding, Model model,
-                  HttpServletRequest request, RedirectAttributes redirect) {
+                  RedirectAttributes redirect) {
         if (!binding.hasErrors()) {
             try {
                 var created = invitations.invite(actor, form.email(), form.role());
-                String link = ServletUriComponentsBuilder.fromContextPath(request)
-                        .path("/invitations/{token}").buildAndExpand(created.token()).toUriString();
+                String link = urls.link("/invitations/{token}", created.token());
                 redirect.addFlashAttribute("success", "Invitation created for " + created.email()
                         + ". Send them the link below; it is shown only once and works for 7 days.");
                 redirect.addFlashAttribute("inviteLink", link);

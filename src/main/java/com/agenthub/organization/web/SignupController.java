@@ -1,6 +1,7 @@
 package com.agenthub.organization.web;
 
 import com.agenthub.identity.SessionSignIn;
+import com.agenthub.identity.SignupThrottle;
 import com.agenthub.organization.SignupService;
 import com.agenthub.shared.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,10 +23,12 @@ class SignupController {
 
     private final SignupService signups;
     private final SessionSignIn signIn;
+    private final SignupThrottle throttle;
 
-    SignupController(SignupService signups, SessionSignIn signIn) {
+    SignupController(SignupService signups, SessionSignIn signIn, SignupThrottle throttle) {
         this.signups = signups;
         this.signIn = signIn;
+        this.throttle = throttle;
     }
 
     record SignupForm(
@@ -46,6 +49,14 @@ class SignupController {
     String signUp(@Valid @ModelAttribute("form") SignupForm form, BindingResult binding, HttpServletRequest request,
                   HttpServletResponse response, RedirectAttributes redirect) {
         if (binding.hasErrors()) {
+            return "auth/signup";
+        }
+        var wait = throttle.tryAttempt(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
+            binding.reject("throttled", "Too many sign-ups from your network. Try again in " + minutes
+                    + (minutes == 1 ? " minute." : " minutes."));
+            response.setStatus(429);
             return "auth/signup";
         }
         try {
