@@ -1,5 +1,5 @@
 # Build: docker build -t agenthub .   (Docker cannot run on the project's build machines; see README)
-FROM eclipse-temurin:21-jdk AS build
+FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
@@ -8,7 +8,7 @@ COPY src src
 COPY frontend-assets frontend-assets
 RUN ./mvnw -B -q -DskipTests package
 
-FROM eclipse-temurin:21-jre
+FROM eclipse-temurin:25-jre
 RUN useradd --system --create-home agenthub
 USER agenthub
 WORKDIR /app

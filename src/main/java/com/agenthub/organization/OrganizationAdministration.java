@@ -43,6 +43,7 @@ public class OrganizationAdministration {
         }
     }
 
+    @org.springframework.transaction.annotation.Transactional(readOnly = true) // binds the platform admin for the query
     public PageSlice<OrganizationSummary> list(Actor actor, String search, int limit, int offset) {
         access.require(actor, Action.MANAGE_ORGANIZATIONS);
         String term = search == null || search.isBlank() ? null : search.strip();

@@ -7,6 +7,7 @@ import com.agenthub.organization.Actor;
 import com.agenthub.organization.CurrentOrganization;
 import com.agenthub.organization.MembershipDirectory;
 import com.agenthub.organization.OrganizationMembership;
+import com.agenthub.shared.tenancy.PlatformAdminContext;
 import com.agenthub.shared.tenancy.TenantContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -76,13 +77,24 @@ final class CurrentActorFilter extends OncePerRequestFilter {
             refuse(request, response, 403, current.orgName() + " is suspended: " + current.suspendedReason());
             return;
         }
-        if (current == null) {
-            chain.doFilter(request, response);
-            return;
+        try (var admin = platformAdminScope(request, actor)) {
+            if (current == null) {
+                chain.doFilter(request, response);
+                return;
+            }
+            try (var scope = TenantContext.open(current.orgId())) {
+                chain.doFilter(request, response);
+            }
         }
-        try (var scope = TenantContext.open(current.orgId())) {
-            chain.doFilter(request, response);
+    }
+
+    /** Only the admin pages of a super admin may use the database's cross-organization functions. */
+    private TenantContext.Scope platformAdminScope(HttpServletRequest request, Actor actor) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!api && actor.superAdmin() && (path.equals("/admin") || path.startsWith("/admin/"))) {
+            return PlatformAdminContext.open(actor.userId());
         }
+        return () -> { };
     }
 
     private static OrganizationMembership pick(List<OrganizationMembership> memberships, UUID wanted) {

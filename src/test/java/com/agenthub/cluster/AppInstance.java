@@ -31,12 +31,17 @@ final class AppInstance implements AutoCloseable {
 
     static AppInstance start(String name, Path jar, Path home, Map<String, String> environment, List<String> arguments)
             throws IOException {
+        return start(name, ProcessHandle.current().info().command().orElse("java"), jar, home, environment, arguments);
+    }
+
+    /** With the given {@code java} executable, for a JDK other than the one running the tests. */
+    static AppInstance start(String name, String java, Path jar, Path home, Map<String, String> environment,
+                             List<String> arguments) throws IOException {
         int port = freePort();
         Files.createDirectories(home);
         Path log = jar.getParent().resolve("it-logs").resolve(name + ".log");
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);

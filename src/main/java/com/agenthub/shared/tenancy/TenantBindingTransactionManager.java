@@ -12,7 +12,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Binds the tenant on the transaction's own connection right after it begins. The setting is
+ * Binds the tenant (and, on the admin pages, the acting platform admin) on the transaction's own connection
+ * right after it begins. The setting is
  * transaction-local ({@code set_config(..., true)}), so nothing leaks to the next user of the pooled
  * connection; JPA, JdbcTemplate and JdbcClient in the same transaction all see it.
  */
@@ -26,13 +27,15 @@ class TenantBindingTransactionManager extends JpaTransactionManager {
     protected void doBegin(Object transaction, TransactionDefinition definition) {
         super.doBegin(transaction, definition);
         UUID orgId = TenantContext.current().orElse(null);
-        if (orgId == null) {
+        UUID platformAdmin = PlatformAdminContext.current().orElse(null);
+        if (orgId == null && platformAdmin == null) {
             return;
         }
         var holder = (ConnectionHolder) TransactionSynchronizationManager.getResource(getDataSource());
         try (PreparedStatement statement = holder.getConnection()
-                .prepareStatement("select set_config('app.org_id', ?, true)")) {
-            statement.setString(1, orgId.toString());
+                .prepareStatement("select set_config('app.org_id', ?, true), set_config('app.platform_admin', ?, true)")) {
+            statement.setString(1, orgId == null ? "" : orgId.toString());
+            statement.setString(2, platformAdmin == null ? "" : platformAdmin.toString());
             statement.execute();
         } catch (SQLException | RuntimeException e) {
             abandon(transaction);
