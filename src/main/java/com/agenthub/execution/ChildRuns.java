@@ -24,21 +24,21 @@ class ChildRuns {
 
     private final AgentRuntime agents;
     private final ExecutionRecords records;
-    private final RunRecorder recorder;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
 
-    ChildRuns(AgentRuntime agents, ExecutionRecords records, RunRecorder recorder, TransactionTemplate transaction,
-              JdbcClient jdbc) {
+    ChildRuns(AgentRuntime agents, ExecutionRecords records, TransactionTemplate transaction, JdbcClient jdbc) {
         this.agents = agents;
         this.records = records;
-        this.recorder = recorder;
         this.transaction = transaction;
         this.jdbc = jdbc;
     }
 
-    /** Answers the question with the named agent, or says why not; the model reads either as the tool's result. */
-    String ask(RunRecorder.Run parent, String agentName, String question) {
+    /**
+     * Answers the question with the named agent, or says why not; the model reads either as the tool's result.
+     * The parent's recorder performs the child run, as it performs every run.
+     */
+    String ask(RunRecorder recorder, RunRecorder.Run parent, String agentName, String question) {
         if (parent.depth() >= MAX_DEPTH) {
             return "Error: agents may ask each other at most " + MAX_DEPTH + " levels deep.";
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,19 +29,19 @@ class ExecutionRunner {
     private final ExecutionRecords records;
     private final AgentRuntime agents;
     private final AgentMemory memory;
-    private final RunDispatcher dispatcher;
+    private final ApplicationEventPublisher events;
     private final LiveOutput live;
     private final RunRecorder recorder;
     private final TransactionTemplate transaction;
     private final RunProperties properties;
 
-    ExecutionRunner(ExecutionRecords records, AgentRuntime agents, AgentMemory memory, RunDispatcher dispatcher,
+    ExecutionRunner(ExecutionRecords records, AgentRuntime agents, AgentMemory memory, ApplicationEventPublisher events,
                     LiveOutput live, RunRecorder recorder, TransactionTemplate transaction, RunProperties properties) {
         this.properties = properties;
         this.records = records;
         this.agents = agents;
         this.memory = memory;
-        this.dispatcher = dispatcher;
+        this.events = events;
         this.live = live;
         this.recorder = recorder;
         this.transaction = transaction;
@@ -58,7 +59,7 @@ class ExecutionRunner {
                 }
             });
         } finally {
-            dispatcher.signal(); // the slot is free for the next queued run
+            events.publishEvent(new RunSlotFreed(job.orgId())); // the dispatcher gives it to the next queued run
         }
     }
 

@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,8 +41,7 @@ class RunDispatcher {
     private final AtomicBoolean pending = new AtomicBoolean();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("run-dispatcher"));
 
-    RunDispatcher(JdbcClient jdbc, TransactionTemplate transaction, @Lazy Scheduler scheduler,
-                  @Lazy OneTimeTask<ExecutionJob> task) {
+    RunDispatcher(JdbcClient jdbc, TransactionTemplate transaction, Scheduler scheduler, OneTimeTask<ExecutionJob> task) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.scheduler = scheduler;
@@ -53,6 +51,12 @@ class RunDispatcher {
     @EventListener(ApplicationReadyEvent.class)
     void startTicking() {
         thread.scheduleWithFixedDelay(this::signal, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** A job ended: its slot is free (the job cannot call back here, as the scheduler runs it). */
+    @EventListener
+    void on(RunSlotFreed freed) {
+        signal();
     }
 
     /** Asks for a dispatch pass soon; cheap, and safe to call from any thread as often as wanted. */

@@ -25,7 +25,6 @@ import org.springframework.core.retry.RetryException;
 import reactor.core.publisher.Mono;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,6 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class RunRecorder {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RunRecorder.class);
 
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
     static final int MAX_RETRIES = 3;
@@ -58,7 +59,7 @@ class RunRecorder {
     private final RunControl control;
 
     RunRecorder(ExecutionRecords records, AgentRuntime agents, AgentMemory memory, LlmClient llm, ModelCatalog catalog,
-                ProviderKeys providerKeys, @Lazy ChildRuns children, TransactionTemplate transaction, RunControl control) {
+                ProviderKeys providerKeys, ChildRuns children, TransactionTemplate transaction, RunControl control) {
         this.control = control;
         this.records = records;
         this.agents = agents;
@@ -92,7 +93,7 @@ class RunRecorder {
         UUID id = run.executionId();
         long began = System.nanoTime();
         RunTools tools = new RunTools(run.agent().settings().tools(),
-                (agentName, question) -> children.ask(run, agentName, question));
+                (agentName, question) -> children.ask(this, run, agentName, question));
         AtomicReference<ModelTarget> answering = new AtomicReference<>(run.target());
         try {
             Answer answer = answer(run, tools, onChunk, handle, answering);
@@ -272,6 +273,10 @@ class RunRecorder {
                 } catch (ProviderException e) {
                     lastFailure.set(e.getMessage());
                     backOff.providerAsked(e.retryAfter());
+                    if (e.isTransient() && !e.isCircuitOpen() && !streamed.get() && n <= MAX_RETRIES) {
+                        // The provider's weather, not our fault: one line, no stack trace.
+                        log.warn("Execution {} attempt {} failed, retrying: {}", run.executionId(), n, e.getMessage());
+                    }
                     throw e;
                 }
             });

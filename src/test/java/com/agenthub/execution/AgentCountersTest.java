@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -37,13 +39,19 @@ class AgentCountersTest {
         var settings = AgentMother.onFakeOpenAi("Edited while running");
         UUID agent = TenantContext.callAs(org.id(), () -> agents.create(owner, settings)).id();
 
+        ExecutorService submitters = Executors.newFixedThreadPool(10);
         List<CompletableFuture<ExecutionView>> runs = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            String task = "Run " + i + " [wait:" + (100 + 80 * i) + "]";
-            runs.add(CompletableFuture.supplyAsync(() -> Runs.toEnd(executions, owner, agent, task)));
-        }
-        while (runs.stream().anyMatch(r -> !r.isDone())) {
-            TenantContext.runAs(org.id(), () -> agents.update(owner, agent, settings)); // saves the whole entity
+        try {
+            for (int i = 0; i < 10; i++) {
+                String task = "Run " + i + " [wait:" + (100 + 80 * i) + "]";
+                runs.add(CompletableFuture.supplyAsync(() -> Runs.toEnd(executions, owner, agent, task), submitters));
+            }
+            while (runs.stream().anyMatch(r -> !r.isDone())) {
+                TenantContext.runAs(org.id(), () -> agents.update(owner, agent, settings)); // saves the whole entity
+                sleep(20); // an admin saving as fast as a form allows, and then some
+            }
+        } finally {
+            submitters.shutdown();
         }
         runs.forEach(r -> assertThat(r.join().status()).isEqualTo(ExecutionStatus.SUCCEEDED));
 
@@ -93,5 +101,13 @@ class AgentCountersTest {
             assertThat(after.metrics().runs()).isEqualTo(rounds);
             assertThat(after.status()).isEqualTo(AgentStatus.IDLE);
         });
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

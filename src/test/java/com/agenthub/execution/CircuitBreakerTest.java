@@ -29,6 +29,14 @@ class CircuitBreakerTest {
     @Autowired ProviderKeys keys;
     @Autowired ProviderCircuits circuits;
 
+    /** Submits and waits for runs in parallel: the common pool has one thread on two cores. */
+    private static final java.util.concurrent.ExecutorService SUBMITTERS = java.util.concurrent.Executors.newFixedThreadPool(10,
+            r -> {
+                Thread t = new Thread(r, "circuit-test-submitter");
+                t.setDaemon(true);
+                return t;
+            });
+
     @Test
     void aFailingProviderOpensItsCircuitRunsUseTheFallbackAndTheCircuitClosesOnceItRecovers() {
         var org = mother.organization(Tier.GROWTH);
@@ -50,7 +58,7 @@ class CircuitBreakerTest {
             java.util.List<java.util.concurrent.CompletableFuture<ExecutionView>> more = new java.util.ArrayList<>();
             for (int i = 2; i <= 10; i++) {
                 String task = "Run " + i + " while down";
-                more.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> run(org, agent, task)));
+                more.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> run(org, agent, task), SUBMITTERS));
             }
             more.forEach(f -> assertThat(f.join().status()).isEqualTo(ExecutionStatus.SUCCEEDED));
             String marker = "[open-" + UUID.randomUUID() + "]";
@@ -90,7 +98,7 @@ class CircuitBreakerTest {
         java.util.List<java.util.concurrent.CompletableFuture<ExecutionView>> runs = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
             String task = "Weather " + i + " [weather]";
-            runs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> run(org, agent, task)));
+            runs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> run(org, agent, task), SUBMITTERS));
         }
         var finished = runs.stream().map(java.util.concurrent.CompletableFuture::join).toList();
 

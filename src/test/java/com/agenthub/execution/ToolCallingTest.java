@@ -22,6 +22,7 @@ class ToolCallingTest {
     @Autowired AgentService agents;
     @Autowired ExecutionService executions;
     @Autowired ChildRuns children;
+    @Autowired RunRecorder recorder;
 
     @Test
     void theModelCallsTheCalculatorAndTheCallIsAnEventOfTheRun() {
@@ -75,12 +76,12 @@ class ToolCallingTest {
         var deepest = new RunRecorder.Run(org.id(), java.util.UUID.randomUUID(), runnable, org.owner().id(), "x", null,
                 List.of(), ChildRuns.MAX_DEPTH, null);
 
-        assertThat(children.ask(deepest, "Anyone", "Are you there?"))
+        assertThat(children.ask(recorder, deepest, "Anyone", "Are you there?"))
                 .isEqualTo("Error: agents may ask each other at most 2 levels deep.");
         var shallow = new RunRecorder.Run(org.id(), java.util.UUID.randomUUID(), runnable, org.owner().id(), "x", null,
                 List.of(), 0, null);
-        assertThat(children.ask(shallow, "Nobody", "Hello?")).startsWith("Error: there is no agent named 'Nobody'. Agents: Deep");
-        assertThat(children.ask(shallow, "Deep", "Hello?")).isEqualTo("Error: an agent cannot ask itself.");
+        assertThat(children.ask(recorder, shallow, "Nobody", "Hello?")).startsWith("Error: there is no agent named 'Nobody'. Agents: Deep");
+        assertThat(children.ask(recorder, shallow, "Deep", "Hello?")).isEqualTo("Error: an agent cannot ask itself.");
     }
 
     @Test

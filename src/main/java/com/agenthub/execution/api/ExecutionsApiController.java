@@ -109,7 +109,7 @@ class ExecutionsApiController {
         return new ExecutionList(page.items().stream().map(ExecutionJson::of).toList(), page.total(), limitValue, offsetValue);
     }
 
-    @Operation(summary = "Server-Sent Events: 'chunk' events as the output is generated, then 'done' with the status")
+    @Operation(summary = "Server-Sent Events: 'chunk' events as the output is generated, 'reset' when the run was started again (discard the text so far), then 'done' with the recorded status")
     @GetMapping(path = "/executions/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(Actor actor, @PathVariable UUID id) {
         return streams.open(actor, id);
