@@ -59,9 +59,13 @@ class GracefulShutdownIT {
             app.close(); // SIGTERM, then waits for the process to end
         }
 
-        // The app's database, opened again on its data directory once the app has gone.
+        // The app's database, opened again on its data directory once the app has gone, with the password it made.
+        Properties passwords = new Properties();
+        try (var reader = Files.newBufferedReader(home.resolve("pgdata.passwords"))) {
+            passwords.load(reader);
+        }
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(home.resolve("pgdata"))
-                .setCleanDataDirectory(false).start();
+                .setCleanDataDirectory(false).setConnectConfig("password", passwords.getProperty("postgres")).start();
              Connection connection = postgres.getDatabase("postgres", "agenthub").getConnection();
              var statuses = connection.prepareStatement("SELECT status, output FROM executions WHERE id = ?::uuid")) {
             for (String id : ids) {

@@ -4,8 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 
-/** Creates, idempotently, the database and its two roles in the embedded server. */
+/** Creates, idempotently, the database and its two roles in the embedded server, and sets every role's password. */
 final class DatabaseRoles {
 
     static final String DATABASE = "agenthub";
@@ -15,7 +16,7 @@ final class DatabaseRoles {
     private DatabaseRoles() {
     }
 
-    static void ensure(DataSource superuser) throws SQLException {
+    static void ensure(DataSource superuser, DatabasePasswords passwords) throws SQLException {
         try (Connection connection = superuser.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("""
                     DO $$ BEGIN
@@ -32,6 +33,12 @@ final class DatabaseRoles {
             }
             if (!exists) {
                 statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER_ROLE + " ENCODING 'UTF8'");
+            }
+            // Set on every start so that the server always matches the file. The driver sends a SCRAM verifier,
+            // never the password itself, so it cannot end up in the server's log.
+            var driver = connection.unwrap(PGConnection.class);
+            for (String role : new String[] {DatabasePasswords.SUPERUSER_ROLE, OWNER_ROLE, APP_ROLE}) {
+                driver.alterUserPassword(role, passwords.of(role).toCharArray(), PasswordOnlyHba.METHOD);
             }
         }
     }

@@ -5,10 +5,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +23,56 @@ final class EmbeddedDatabaseStarter {
     }
 
     static EmbeddedPostgres start(AgentHubProperties properties) throws IOException {
+        return start(properties, passwords(properties));
+    }
+
+    static DatabasePasswords passwords(AgentHubProperties properties) throws IOException {
+        Files.createDirectories(properties.home());
+        Path file = DatabasePasswords.file(properties.home());
+        Path dataDirectory = properties.home().resolve("pgdata");
+        if (!Files.exists(file) && !properties.embeddedDb().cleanOnStart()
+                && Files.exists(dataDirectory.resolve("pg_hba.conf")) && PasswordOnlyHba.inForce(dataDirectory)) {
+            throw new IllegalStateException(file + " is missing, and the database in " + dataDirectory
+                    + " requires its passwords: restore the file from the backup of " + properties.home());
+        }
+        return DatabasePasswords.loadOrCreate(file);
+    }
+
+    /**
+     * Its {@code getPostgresDatabase()} and {@code getDatabase("postgres", ...)} carry the superuser's password;
+     * connections as other roles must pass their own.
+     */
+    static EmbeddedPostgres start(AgentHubProperties properties, DatabasePasswords passwords) throws IOException {
         Path dataDirectory = properties.home().resolve("pgdata");
         Files.createDirectories(dataDirectory.getParent());
         stopOrphanedServer(dataDirectory);
+        // zonky's own test for whether it runs initdb
+        boolean fresh = properties.embeddedDb().cleanOnStart() || !Files.exists(dataDirectory.resolve("postgresql.conf"));
+        Path initdbPassword = fresh ? superuserPasswordFile(properties.home(), passwords) : null;
+        try {
+            EmbeddedPostgres postgres = builder(properties, dataDirectory, passwords, initdbPassword).start();
+            try {
+                DatabaseRoles.ensure(postgres.getPostgresDatabase(), passwords);
+                if (!PasswordOnlyHba.inForce(dataDirectory)) {
+                    requirePasswords(postgres, dataDirectory);
+                }
+            } catch (SQLException | RuntimeException | IOException e) {
+                postgres.close();
+                throw new IllegalStateException("could not prepare the embedded database roles", e);
+            }
+            log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDirectory);
+            return postgres;
+        } finally {
+            if (initdbPassword != null) {
+                Files.deleteIfExists(initdbPassword);
+            }
+        }
+    }
+
+    private static EmbeddedPostgres.Builder builder(AgentHubProperties properties, Path dataDirectory,
+                                                    DatabasePasswords passwords, Path initdbPassword) {
         String durable = properties.embeddedDb().durable() ? "on" : "off";
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(properties.embeddedDb().cleanOnStart())
                 .setServerConfig("fsync", durable)
@@ -36,15 +84,55 @@ final class EmbeddedDatabaseStarter {
                 // Its own shutdown hook ran alongside Spring's graceful shutdown and took the database away
                 // from runs and requests still finishing.
                 .setRegisterShutdownHook(false)
-                .start();
-        try {
-            DatabaseRoles.ensure(postgres.getPostgresDatabase());
-        } catch (SQLException e) {
-            postgres.close();
-            throw new IllegalStateException("could not prepare the embedded database roles", e);
+                .setServerConfig("password_encryption", PasswordOnlyHba.METHOD)
+                // zonky's own start-up check and its getPostgresDatabase() connect with this.
+                .setConnectConfig("password", passwords.superuser());
+        if (initdbPassword != null) {
+            // zonky hands its "locale" settings to initdb as --key=value, after its own "-A trust": the later
+            // --auth wins, so a new cluster never accepts a connection without a password, not even once.
+            builder.setLocaleConfig("auth", PasswordOnlyHba.METHOD).setLocaleConfig("pwfile", initdbPassword.toString());
         }
-        log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDirectory);
-        return postgres;
+        return builder;
+    }
+
+    private static Path superuserPasswordFile(Path home, DatabasePasswords passwords) throws IOException {
+        Path file = DatabasePasswords.secretFile(home, "initdb-password");
+        Files.writeString(file, passwords.superuser() + "\n");
+        return file;
+    }
+
+    /**
+     * A data directory from before passwords (initdb's trust for everyone): the roles have their passwords
+     * now, so switch the server to asking for them, and check that it does before anything connects.
+     */
+    private static void requirePasswords(EmbeddedPostgres postgres, Path dataDirectory) throws IOException, SQLException {
+        log.warn("The embedded PostgreSQL in {} let local connections in without a password; it now requires one",
+                dataDirectory);
+        PasswordOnlyHba.write(dataDirectory);
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_reload_conf()");
+        }
+        var withoutPassword = new PGSimpleDataSource();
+        withoutPassword.setUrl(postgres.getJdbcUrl(DatabasePasswords.SUPERUSER_ROLE, "postgres"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Connection accepted = withoutPassword.getConnection()) {
+                sleep(); // the reload is asynchronous: the postmaster has not read the new file yet
+            } catch (SQLException refused) {
+                return;
+            }
+        }
+        throw new IllegalStateException("the embedded PostgreSQL still accepts connections without a password");
+    }
+
+    private static void sleep() throws IOException {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for PostgreSQL to reload its configuration", e);
+        }
     }
 
     /**

@@ -22,29 +22,36 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 @Conditional(NoExternalDatabaseCondition.class)
 class EmbeddedPostgresConfiguration {
 
+    @Bean
+    DatabasePasswords embeddedDatabasePasswords(AgentHubProperties properties) throws IOException {
+        return EmbeddedDatabaseStarter.passwords(properties);
+    }
+
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(AgentHubProperties properties) throws IOException {
-        return EmbeddedDatabaseStarter.start(properties);
+    EmbeddedPostgres embeddedPostgres(AgentHubProperties properties, DatabasePasswords passwords) throws IOException {
+        return EmbeddedDatabaseStarter.start(properties, passwords);
     }
 
     @Bean
     @Primary
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(EmbeddedPostgres postgres, DatabasePasswords passwords) {
         var dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl(DatabaseRoles.APP_ROLE, DatabaseRoles.DATABASE));
         dataSource.setUsername(DatabaseRoles.APP_ROLE);
+        dataSource.setPassword(passwords.app());
         dataSource.setPoolName("agenthub-app");
         return dataSource;
     }
 
     @Bean
     @FlywayDataSource
-    DataSource flywayDataSource(EmbeddedPostgres postgres) {
+    DataSource flywayDataSource(EmbeddedPostgres postgres, DatabasePasswords passwords) {
         var dataSource = new SimpleDriverDataSource();
         dataSource.setDriverClass(org.postgresql.Driver.class);
         dataSource.setUrl(postgres.getJdbcUrl(DatabaseRoles.OWNER_ROLE, DatabaseRoles.DATABASE));
         dataSource.setUsername(DatabaseRoles.OWNER_ROLE);
+        dataSource.setPassword(passwords.owner());
         return dataSource;
     }
 }

@@ -14,9 +14,10 @@ final class StorableText {
     private StorableText() {
     }
 
+    /** Set.of(...).contains(null) throws: a dropped connection's SQLException may carry no state. */
     static boolean isUnstorableText(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && STATES.contains(sql.getSQLState())) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && STATES.contains(sql.getSQLState())) {
                 return true;
             }
         }
