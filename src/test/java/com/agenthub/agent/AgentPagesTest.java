@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.agenthub.execution.ExecutionService;
+import com.agenthub.execution.SubmitRun;
 import com.agenthub.organization.OrganizationMother;
 import com.agenthub.organization.Role;
 import com.agenthub.organization.Tier;
@@ -22,6 +24,25 @@ class AgentPagesTest {
     @Autowired MockMvc mvc;
     @Autowired OrganizationMother mother;
     @Autowired AgentService agents;
+    @Autowired ExecutionService executions;
+
+    @Test
+    void theRunPanelShowsTheEmptyStateOnlyWhenTheAgentHasNoRuns() throws Exception {
+        var org = mother.organization(Tier.GROWTH);
+        var owner = mother.owner(org);
+        var agent = TenantContext.callAs(org.id(), () -> agents.create(owner, AgentMother.settings("Runner")));
+        var session = signIn(mvc, org.owner().email(), OrganizationMother.PASSWORD);
+
+        String before = mvc.perform(get("/agents/" + agent.id() + "/run-panel").with(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        TenantContext.runAs(org.id(), () -> executions.submit(owner, agent.id(), new SubmitRun("Say hello", null, null)));
+        String after = mvc.perform(get("/agents/" + agent.id() + "/run-panel").with(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(before).contains("No executions yet").doesNotContain("data-testid=\"recent-executions\"");
+        assertThat(after).contains("data-testid=\"recent-executions\"").contains("Say hello")
+                .doesNotContain("No executions yet");
+    }
 
     @Test
     void liveSearchReturnsOnlyTheListWhileTheFullPageHasCardsAndFilters() throws Exception {
