@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.agenthub.execution.ExecutionService;
 import com.agenthub.execution.SubmitRun;
 import com.agenthub.organization.OrganizationMother;
+import com.agenthub.organization.Plans;
 import com.agenthub.organization.Role;
 import com.agenthub.organization.Tier;
 import com.agenthub.shared.tenancy.TenantContext;
@@ -25,6 +26,41 @@ class AgentPagesTest {
     @Autowired OrganizationMother mother;
     @Autowired AgentService agents;
     @Autowired ExecutionService executions;
+    @Autowired Plans plans;
+
+    @Test
+    void theFallbackListOffersTheOrganizationsUsableModelsButNotTheMainOneAndTheTimeoutNamesThePlanMaximum() throws Exception {
+        var org = mother.organization(Tier.GROWTH);
+        var session = signIn(mvc, org.owner().email(), OrganizationMother.PASSWORD);
+        int maxRun = plans.effectivePlan(org.id(), Tier.GROWTH).maxRunSeconds();
+
+        String page = mvc.perform(get("/agents/new").with(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String fallback = page.substring(page.indexOf("id=\"fallback\""), page.indexOf("</select>", page.indexOf("id=\"fallback\"")));
+
+        assertThat(fallback).containsPattern("value=\"sandbox:sandbox\"[^>]*disabled").contains("(the main model)")
+                .containsPattern("value=\"openai:gpt-4o-mini\"(?![^>]*disabled)[^>]*>");
+        assertThat(page).doesNotContain("data-testid=\"no-fallback\"")
+                .contains("5 to " + maxRun + ", the longest run your Growth plan allows").contains("max=\"" + maxRun + "\"");
+    }
+
+    @Test
+    void aFallbackEqualToTheMainModelIsRefusedNextToTheFieldKeepingTheInput() throws Exception {
+        var org = mother.organization(Tier.GROWTH);
+        var session = signIn(mvc, org.owner().email(), OrganizationMother.PASSWORD);
+
+        String page = mvc.perform(post("/agents").with(session).with(csrf()).param("name", "Twin models")
+                        .param("model", "openai:gpt-4o-mini").param("fallback", "openai:gpt-4o-mini")
+                        .param("temperature", "0.7").param("maxTokens", "1000").param("topP", "1")
+                        .param("tone", "PROFESSIONAL").param("behavior", "HELPFUL").param("languageStyle", "CONCISE")
+                        .param("memoryMode", "NONE").param("memoryMaxMessages", "10").param("memoryTokenBudget", "4000")
+                        .param("timeoutSeconds", "60").param("_cacheEnabled", "on"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"fallback-error\"")
+                .contains("The fallback must be a different model from the main one: pick another, or None.")
+                .contains("value=\"Twin models\"");
+    }
 
     @Test
     void theRunPanelShowsTheEmptyStateOnlyWhenTheAgentHasNoRuns() throws Exception {
