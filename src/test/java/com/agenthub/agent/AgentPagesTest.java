@@ -45,6 +45,22 @@ class AgentPagesTest {
     }
 
     @Test
+    void theResponseCacheIsNotOfferedUntilItWorks() throws Exception {
+        var org = mother.organization(Tier.GROWTH);
+        var owner = mother.owner(org);
+        var agent = TenantContext.callAs(org.id(), () -> agents.create(owner, AgentMother.settings("No cache")));
+        var session = signIn(mvc, org.owner().email(), OrganizationMother.PASSWORD);
+
+        String form = mvc.perform(get("/agents/" + agent.id() + "/edit").with(session)).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/agents/" + agent.id()).with(session)).andReturn().getResponse().getContentAsString();
+        String docs = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
+
+        assertThat(form).doesNotContain("cacheEnabled").doesNotContain("Reuse answers");
+        assertThat(page).doesNotContain("Response cache");
+        assertThat(docs).doesNotContain("cache_enabled");
+    }
+
+    @Test
     void aFallbackEqualToTheMainModelIsRefusedNextToTheFieldKeepingTheInput() throws Exception {
         var org = mother.organization(Tier.GROWTH);
         var session = signIn(mvc, org.owner().email(), OrganizationMother.PASSWORD);
@@ -54,7 +70,7 @@ class AgentPagesTest {
                         .param("temperature", "0.7").param("maxTokens", "1000").param("topP", "1")
                         .param("tone", "PROFESSIONAL").param("behavior", "HELPFUL").param("languageStyle", "CONCISE")
                         .param("memoryMode", "NONE").param("memoryMaxMessages", "10").param("memoryTokenBudget", "4000")
-                        .param("timeoutSeconds", "60").param("_cacheEnabled", "on"))
+                        .param("timeoutSeconds", "60"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("id=\"fallback-error\"")
