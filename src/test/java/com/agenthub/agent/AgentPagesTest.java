@@ -134,6 +134,27 @@ class AgentPagesTest {
     }
 
     @Test
+    void viewersAndMembersAreRefusedTheAgentFormsWithTheNormalLayoutAndAreNotOfferedThem() throws Exception {
+        var org = mother.organization(Tier.GROWTH);
+        var owner = mother.owner(org);
+        var agent = TenantContext.callAs(org.id(), () -> agents.create(owner, AgentMother.settings("Form guarded")));
+        for (Role role : new Role[] {Role.VIEWER, Role.MEMBER}) {
+            var session = signIn(mvc, mother.member(org, role).email(), OrganizationMother.PASSWORD);
+            for (String form : new String[] {"/agents/new", "/agents/" + agent.id() + "/edit"}) {
+                String page = mvc.perform(get(form).with(session)).andExpect(status().isForbidden())
+                        .andReturn().getResponse().getContentAsString();
+                assertThat(page).as(role + " " + form).contains("id=\"main-nav\"").contains("data-testid=\"forbidden-reason\"")
+                        .contains("Admin").doesNotContain("data-testid=\"agent-form\"");
+            }
+            String show = mvc.perform(get("/agents/" + agent.id()).with(session)).andReturn().getResponse().getContentAsString();
+            assertThat(show).doesNotContain("data-testid=\"edit-agent\"");
+            if (role == Role.VIEWER) {
+                assertThat(show).doesNotContain("/agents/" + agent.id() + "/run\"");
+            }
+        }
+    }
+
+    @Test
     void anotherOrganizationsAgentPageIsNotFound() throws Exception {
         var mine = mother.organization(Tier.GROWTH);
         var theirs = mother.organization(Tier.GROWTH);

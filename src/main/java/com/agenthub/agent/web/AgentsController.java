@@ -65,6 +65,7 @@ class AgentsController {
     String show(Actor actor, @PathVariable UUID id, Model model) {
         model.addAttribute("agent", agents.get(actor, id));
         model.addAttribute("canManage", access.allows(actor, Action.UPDATE_AGENT));
+        model.addAttribute("canRun", access.allows(actor, Action.RUN_AGENT));
         return "agents/show";
     }
 
