@@ -54,6 +54,25 @@
     });
   });
 
+  // The fallback list never offers the model picked as the main one: the server would refuse it.
+  function syncFallback(fallback) {
+    var main = document.getElementById(fallback.getAttribute("data-fallback-for"));
+    if (!main) { return; }
+    Array.prototype.forEach.call(fallback.options, function (option) {
+      if (!option.hasAttribute("data-label")) { return; }
+      var available = option.getAttribute("data-available") === "true";
+      var isMain = option.value === main.value;
+      option.disabled = !available || isMain;
+      option.textContent = option.getAttribute("data-label") + (!available ? " (unavailable)" : isMain ? " (the main model)" : "");
+    });
+    if (fallback.value === main.value) { fallback.value = ""; }
+  }
+  document.addEventListener("change", function (event) {
+    document.querySelectorAll("select[data-fallback-for]").forEach(function (fallback) {
+      if (event.target.id === fallback.getAttribute("data-fallback-for")) { syncFallback(fallback); }
+    });
+  });
+
   // A run's page streams its output as it is generated; chunks are inserted as text, never as HTML.
   function stream(container) {
     var output = container.querySelector("#live-output");

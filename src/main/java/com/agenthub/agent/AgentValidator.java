@@ -55,7 +55,7 @@ class AgentValidator {
             } else if (hasProvider) {
                 if (m.fallbackProvider().equals(m.provider()) && m.fallbackModel().equals(m.model())) {
                     problems.add(new FieldProblem("model_config.fallback_model",
-                            "The fallback must differ from the main model."));
+                            "The fallback must be a different model from the main one: pick another, or None."));
                 } else {
                     model("model_config.fallback", m.fallbackProvider(), m.fallbackModel(), tier, ownKeys, problems);
                 }

@@ -3,6 +3,9 @@ package com.agenthub.audit;
 import com.agenthub.shared.PageSlice;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,12 +35,19 @@ public class AuditTrail {
                 .update();
     }
 
-    /** Every organization's events: callers must have checked the platform role. */
+    /** Every organization's events: callers must have checked the platform role (the database checks it too). */
     @Transactional(readOnly = true)
     public PageSlice<AuditEventView> platformEvents(int limit, int offset) {
+        return platformEvents(AuditFilter.NONE, limit, offset);
+    }
+
+    @Transactional(readOnly = true)
+    public PageSlice<AuditEventView> platformEvents(AuditFilter filter, int limit, int offset) {
+        String sql = "SELECT * FROM admin_audit_events(?, ?, ?, ?, ?, ?, ?)";
+        Object[] params = {filter.organization(), filter.actor(), filter.action(), startOf(filter.from()),
+                filter.to() == null ? null : startOf(filter.to().plusDays(1)), limit, offset};
         long[] total = {0};
-        var items = jdbc.sql("SELECT * FROM admin_audit_events(?, ?)")
-                .params(limit, offset)
+        var items = jdbc.sql(sql).params(params)
                 .query((rs, n) -> {
                     total[0] = rs.getLong("total_count");
                     return new AuditEventView(rs.getLong("id"), (UUID) rs.getObject("org_id"), rs.getString("org_name"),
@@ -47,9 +57,16 @@ public class AuditTrail {
                 })
                 .list();
         if (items.isEmpty() && offset > 0) {
-            total[0] = jdbc.sql("SELECT count(*) FROM admin_audit_events(1, 0)").query(Long.class).optional().orElse(0L);
+            params[5] = 1;
+            params[6] = 0;
+            total[0] = jdbc.sql("SELECT coalesce(max(total_count), 0) FROM admin_audit_events(?, ?, ?, ?, ?, ?, ?)")
+                    .params(params).query(Long.class).optional().orElse(0L);
         }
         return new PageSlice<>(items, total[0], limit, offset);
+    }
+
+    private static OffsetDateTime startOf(LocalDate day) {
+        return day == null ? null : day.atStartOfDay().atOffset(ZoneOffset.UTC);
     }
 
     private static String clientAddress() {

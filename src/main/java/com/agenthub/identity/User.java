@@ -45,6 +45,10 @@ class User {
         this.platformRole = role;
     }
 
+    void rename(String newDisplayName) {
+        this.displayName = newDisplayName;
+    }
+
     void changePassword(String newHash) {
         this.passwordHash = newHash;
     }

@@ -48,6 +48,35 @@ public class UserAccounts {
                 .optional();
     }
 
+    /** The signed-in user's own name; users are not tenant data, so no organization role is involved. */
+    @Transactional
+    public UserAccount rename(UUID userId, String displayName) {
+        String name = displayName == null ? "" : displayName.strip();
+        if (name.isEmpty() || name.length() > 80) {
+            throw new InvalidRequestException("displayName", "Enter your name, up to 80 characters.");
+        }
+        User user = users.findById(userId).orElseThrow();
+        user.rename(name);
+        return user.toAccount();
+    }
+
+    /** The current password proves it is the account holder; the new one meets the sign-up rules. */
+    @Transactional
+    public void changePassword(UUID userId, String currentPassword, String newPassword) {
+        User user = users.findById(userId).orElseThrow();
+        // BCrypt refuses inputs over 72 bytes, and no stored password can be longer, so such a guess is simply wrong.
+        if (currentPassword == null || currentPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > PasswordPolicy.MAX_BYTES
+                || !passwordEncoder.matches(currentPassword, user.passwordHash())) {
+            throw new InvalidRequestException("currentPassword", "That is not your current password.");
+        }
+        try {
+            passwords.check(newPassword);
+        } catch (InvalidRequestException e) {
+            throw new InvalidRequestException("newPassword", e.getMessage());
+        }
+        user.changePassword(passwordEncoder.encode(newPassword));
+    }
+
     @Transactional
     public void recordSignIn(UUID userId) {
         users.findById(userId).ifPresent(User::markSignedIn);

@@ -56,8 +56,13 @@ public class ModelCatalog {
     }
 
     public boolean anyRealProviderConfigured() {
+        return anyRealProviderUsable(Set.of());
+    }
+
+    /** @param ownKeys providers for which the organization has a usable key of its own */
+    public boolean anyRealProviderUsable(Set<Provider> ownKeys) {
         for (Provider provider : Provider.values()) {
-            if (provider != Provider.SANDBOX && providers.configured(provider)) {
+            if (provider != Provider.SANDBOX && (providers.configured(provider) || ownKeys.contains(provider))) {
                 return true;
             }
         }

@@ -67,13 +67,41 @@ public class InvitationService {
         if (existing.isPresent() && memberships.existsByOrgIdAndUserId(actor.orgId(), existing.get().id())) {
             throw new InvalidRequestException("email", normalized + " is already a member of this organization.");
         }
-        invitations.findOpenFor(actor.orgId(), normalized).forEach(Invitation::revoke);
+        for (Invitation open : invitations.findOpenFor(actor.orgId(), normalized)) {
+            // Replacing a live link silently would break the one already sent; resending is a deliberate choice.
+            if (open.status() == Invitation.Status.PENDING) {
+                throw new InvalidRequestException("email", normalized + " already has a pending invitation. Use Resend on it "
+                        + "below to issue a new link; the link sent before then stops working.");
+            }
+            open.revoke();
+        }
+        InvitationCreated created = issue(actor, normalized, role);
+        audit.record(actor.orgId(), actor.userId(), actor.user().email(), "MEMBER_INVITED", normalized, "as " + role);
+        return created;
+    }
+
+    /** A new link for a pending invitation, same email and role; the old link stops working. */
+    @Transactional
+    public InvitationCreated resend(Actor actor, UUID invitationId) {
+        access.require(actor, Action.INVITE_MEMBER);
+        Invitation old = invitations.findById(invitationId)
+                .filter(i -> i.orgId().equals(actor.orgId()) && i.status() == Invitation.Status.PENDING)
+                .orElseThrow(() -> new NotFoundException("No such pending invitation."));
+        if (old.role() == Role.OWNER) {
+            access.require(actor, Action.TRANSFER_OWNERSHIP);
+        }
+        old.revoke();
+        InvitationCreated created = issue(actor, old.email(), old.role());
+        audit.record(actor.orgId(), actor.userId(), actor.user().email(), "INVITATION_RESENT", old.email(),
+                "as " + old.role());
+        return created;
+    }
+
+    private InvitationCreated issue(Actor actor, String email, Role role) {
         String token = SecretTokens.generate("inv_");
         Invitation invitation = invitations.save(
-                new Invitation(actor.orgId(), normalized, role, SecretTokens.hash(token), actor.userId()));
-        audit.record(actor.orgId(), actor.userId(), actor.user().email(), "MEMBER_INVITED", normalized,
-                "as " + role);
-        return new InvitationCreated(invitation.id(), normalized, role, token, invitation.expiresAt());
+                new Invitation(actor.orgId(), email, role, SecretTokens.hash(token), actor.userId()));
+        return new InvitationCreated(invitation.id(), email, role, token, invitation.expiresAt());
     }
 
     @Transactional(readOnly = true)

@@ -73,6 +73,10 @@ final class CurrentActorFilter extends OncePerRequestFilter {
         }
         Actor actor = new Actor(account.get(), current, memberships);
         request.setAttribute(Actor.class.getName(), actor);
+        // Error pages rendered by an exception handler get no @ModelAttribute values; Thymeleaf also reads request
+        // attributes, so these keep the normal layout (navigation, who is signed in) on a 403 or 404 too.
+        request.setAttribute("actor", actor);
+        request.setAttribute("currentPath", request.getRequestURI());
         if (current != null && current.suspended() && !allowedWhileSuspended(request, actor)) {
             refuse(request, response, 403, current.orgName() + " is suspended: " + current.suspendedReason());
             return;

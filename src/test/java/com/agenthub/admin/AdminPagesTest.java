@@ -58,6 +58,51 @@ class AdminPagesTest {
     }
 
     @Test
+    void aSuperAdminWithoutAnOrganizationIsOfferedOnlyPagesItCanOpen() throws Exception {
+        var admin = signIn(mvc, mother.superAdmin().email(), OrganizationMother.PASSWORD);
+
+        String page = mvc.perform(get("/admin/organizations").with(admin)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String nav = page.substring(page.indexOf("id=\"main-nav\""), page.indexOf("</nav>", page.indexOf("id=\"main-nav\"")));
+        var links = java.util.regex.Pattern.compile("href=\"([^\"]+)\"").matcher(nav).results().map(m -> m.group(1)).toList();
+
+        assertThat(links).contains("/admin").doesNotContain("/agents", "/settings");
+        for (String link : links) {
+            var response = mvc.perform(get(link).with(admin)).andReturn().getResponse();
+            boolean opens = response.getStatus() == 200
+                    || (response.getStatus() == 302 && response.getRedirectedUrl().startsWith("/admin/"));
+            assertThat(opens).as("%s answers %s %s", link, response.getStatus(), response.getRedirectedUrl()).isTrue();
+        }
+    }
+
+    @Test
+    void theAuditLogFiltersByOrganizationActorActionAndDateInTheQueryString() throws Exception {
+        var first = mother.organization(Tier.FREE);
+        var second = mother.organization(Tier.FREE);
+        var superAdmin = mother.superAdmin();
+        var admin = signIn(mvc, superAdmin.email(), OrganizationMother.PASSWORD);
+        for (var org : java.util.List.of(first, second)) {
+            mvc.perform(post("/admin/organizations/" + org.id() + "/tier").with(admin).with(csrf()).param("tier", "GROWTH"))
+                    .andExpect(redirectedUrl("/admin/organizations/" + org.id()));
+        }
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+
+        String byOrg = mvc.perform(get("/admin/audit").with(admin).param("org", first.name()).param("action", "tier_changed")
+                .param("who", superAdmin.email()).param("from", today).param("to", today))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String later = mvc.perform(get("/admin/audit").with(admin).param("org", first.name()).param("from", tomorrow))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String badDate = mvc.perform(get("/admin/audit").with(admin).param("from", "yesterday"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(byOrg).contains("ORGANIZATION_TIER_CHANGED").contains(first.name()).doesNotContain(second.name())
+                .contains("value=\"" + first.name() + "\"");
+        assertThat(later).contains("No events match").doesNotContain("ORGANIZATION_TIER_CHANGED");
+        assertThat(badDate).contains("id=\"from-error\"").contains("Use a date like 2025-01-31.");
+    }
+
+    @Test
     void changingATierTakesEffectAndIsAudited() throws Exception {
         var org = mother.organization(Tier.FREE);
         var admin = signIn(mvc, mother.superAdmin().email(), OrganizationMother.PASSWORD);

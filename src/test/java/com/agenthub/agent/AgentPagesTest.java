@@ -7,7 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.agenthub.execution.ExecutionService;
+import com.agenthub.execution.SubmitRun;
 import com.agenthub.organization.OrganizationMother;
+import com.agenthub.organization.Plans;
 import com.agenthub.organization.Role;
 import com.agenthub.organization.Tier;
 import com.agenthub.shared.tenancy.TenantContext;
@@ -22,6 +25,76 @@ class AgentPagesTest {
     @Autowired MockMvc mvc;
     @Autowired OrganizationMother mother;
     @Autowired AgentService agents;
+    @Autowired ExecutionService executions;
+    @Autowired Plans plans;
+
+    @Test
+    void theFallbackListOffersTheOrganizationsUsableModelsButNotTheMainOneAndTheTimeoutNamesThePlanMaximum() throws Exception {
+        var org = mother.organization(Tier.GROWTH);
+        var session = signIn(mvc, org.owner().email(), OrganizationMother.PASSWORD);
+        int maxRun = plans.effectivePlan(org.id(), Tier.GROWTH).maxRunSeconds();
+
+        String page = mvc.perform(get("/agents/new").with(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String fallback = page.substring(page.indexOf("id=\"fallback\""), page.indexOf("</select>", page.indexOf("id=\"fallback\"")));
+
+        assertThat(fallback).containsPattern("value=\"sandbox:sandbox\"[^>]*disabled").contains("(the main model)")
+                .containsPattern("value=\"openai:gpt-4o-mini\"(?![^>]*disabled)[^>]*>");
+        assertThat(page).doesNotContain("data-testid=\"no-fallback\"")
+                .contains("5 to " + maxRun + ", the longest run your Growth plan allows").contains("max=\"" + maxRun + "\"");
+    }
+
+    @Test
+    void theResponseCacheIsNotOfferedUntilItWorks() throws Exception {
+        var org = mother.organization(Tier.GROWTH);
+        var owner = mother.owner(org);
+        var agent = TenantContext.callAs(org.id(), () -> agents.create(owner, AgentMother.settings("No cache")));
+        var session = signIn(mvc, org.owner().email(), OrganizationMother.PASSWORD);
+
+        String form = mvc.perform(get("/agents/" + agent.id() + "/edit").with(session)).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/agents/" + agent.id()).with(session)).andReturn().getResponse().getContentAsString();
+        String docs = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
+
+        assertThat(form).doesNotContain("cacheEnabled").doesNotContain("Reuse answers");
+        assertThat(page).doesNotContain("Response cache");
+        assertThat(docs).doesNotContain("cache_enabled");
+    }
+
+    @Test
+    void aFallbackEqualToTheMainModelIsRefusedNextToTheFieldKeepingTheInput() throws Exception {
+        var org = mother.organization(Tier.GROWTH);
+        var session = signIn(mvc, org.owner().email(), OrganizationMother.PASSWORD);
+
+        String page = mvc.perform(post("/agents").with(session).with(csrf()).param("name", "Twin models")
+                        .param("model", "openai:gpt-4o-mini").param("fallback", "openai:gpt-4o-mini")
+                        .param("temperature", "0.7").param("maxTokens", "1000").param("topP", "1")
+                        .param("tone", "PROFESSIONAL").param("behavior", "HELPFUL").param("languageStyle", "CONCISE")
+                        .param("memoryMode", "NONE").param("memoryMaxMessages", "10").param("memoryTokenBudget", "4000")
+                        .param("timeoutSeconds", "60"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"fallback-error\"")
+                .contains("The fallback must be a different model from the main one: pick another, or None.")
+                .contains("value=\"Twin models\"");
+    }
+
+    @Test
+    void theRunPanelShowsTheEmptyStateOnlyWhenTheAgentHasNoRuns() throws Exception {
+        var org = mother.organization(Tier.GROWTH);
+        var owner = mother.owner(org);
+        var agent = TenantContext.callAs(org.id(), () -> agents.create(owner, AgentMother.settings("Runner")));
+        var session = signIn(mvc, org.owner().email(), OrganizationMother.PASSWORD);
+
+        String before = mvc.perform(get("/agents/" + agent.id() + "/run-panel").with(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        TenantContext.runAs(org.id(), () -> executions.submit(owner, agent.id(), new SubmitRun("Say hello", null, null)));
+        String after = mvc.perform(get("/agents/" + agent.id() + "/run-panel").with(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(before).contains("No executions yet").doesNotContain("data-testid=\"recent-executions\"");
+        assertThat(after).contains("data-testid=\"recent-executions\"").contains("Say hello")
+                .doesNotContain("No executions yet");
+    }
 
     @Test
     void liveSearchReturnsOnlyTheListWhileTheFullPageHasCardsAndFilters() throws Exception {
@@ -58,6 +131,27 @@ class AgentPagesTest {
         assertThat(page).contains("You are Look only.").doesNotContain("data-testid=\"edit-agent\"")
                 .doesNotContain("data-testid=\"delete-agent\"");
         mvc.perform(post("/agents/" + agent.id() + "/delete").with(viewer).with(csrf())).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void viewersAndMembersAreRefusedTheAgentFormsWithTheNormalLayoutAndAreNotOfferedThem() throws Exception {
+        var org = mother.organization(Tier.GROWTH);
+        var owner = mother.owner(org);
+        var agent = TenantContext.callAs(org.id(), () -> agents.create(owner, AgentMother.settings("Form guarded")));
+        for (Role role : new Role[] {Role.VIEWER, Role.MEMBER}) {
+            var session = signIn(mvc, mother.member(org, role).email(), OrganizationMother.PASSWORD);
+            for (String form : new String[] {"/agents/new", "/agents/" + agent.id() + "/edit"}) {
+                String page = mvc.perform(get(form).with(session)).andExpect(status().isForbidden())
+                        .andReturn().getResponse().getContentAsString();
+                assertThat(page).as(role + " " + form).contains("id=\"main-nav\"").contains("data-testid=\"forbidden-reason\"")
+                        .contains("Admin").doesNotContain("data-testid=\"agent-form\"");
+            }
+            String show = mvc.perform(get("/agents/" + agent.id()).with(session)).andReturn().getResponse().getContentAsString();
+            assertThat(show).doesNotContain("data-testid=\"edit-agent\"");
+            if (role == Role.VIEWER) {
+                assertThat(show).doesNotContain("/agents/" + agent.id() + "/run\"");
+            }
+        }
     }
 
     @Test

@@ -33,6 +33,44 @@ class OrganizationPagesTest {
     @Autowired OrganizationMother mother;
     @Autowired UserAccounts users;
     @Autowired MembershipDirectory directory;
+    @Autowired InvitationService invitations;
+
+    @Test
+    void invitingAnEmailWithAPendingInvitationIsRefusedNextToTheFieldAndTheFirstLinkKeepsWorking() throws Exception {
+        var org = mother.organization(Tier.STARTER);
+        String email = OrganizationMother.uniqueEmail("twice");
+        var first = com.agenthub.shared.tenancy.TenantContext.callAs(org.id(),
+                () -> invitations.invite(mother.owner(org), email, Role.MEMBER));
+        var session = signIn(mvc, org.owner().email(), OrganizationMother.PASSWORD);
+
+        String page = mvc.perform(post("/settings/members/invitations").with(session).with(csrf())
+                        .param("email", email).param("role", "ADMIN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"email-error\"").contains("already has a pending invitation")
+                .contains("Use Resend").contains("value=\"" + email + "\"");
+        assertThat(invitations.preview(first.token()).status()).isEqualTo(InvitationService.Status.PENDING);
+    }
+
+    @Test
+    void resendingAnInvitationIssuesANewLinkAndSaysTheOldOneStopsWorking() throws Exception {
+        var org = mother.organization(Tier.STARTER);
+        var first = com.agenthub.shared.tenancy.TenantContext.callAs(org.id(),
+                () -> invitations.invite(mother.owner(org), OrganizationMother.uniqueEmail("resend"), Role.VIEWER));
+        var session = signIn(mvc, org.owner().email(), OrganizationMother.PASSWORD);
+        String members = mvc.perform(get("/settings/members").with(session)).andReturn().getResponse().getContentAsString();
+
+        var result = mvc.perform(post("/settings/members/invitations/" + first.id() + "/resend").with(session).with(csrf()))
+                .andExpect(redirectedUrl("/settings/members")).andReturn();
+
+        assertThat(members).contains("data-testid=\"resend-invitation\"").contains("the link sent before stops working");
+        assertThat((String) result.getFlashMap().get("success")).contains("The link sent before no longer works");
+        String newLink = (String) result.getFlashMap().get("inviteLink");
+        String newToken = newLink.substring(newLink.lastIndexOf('/') + 1);
+        assertThat(invitations.preview(first.token()).status()).isEqualTo(InvitationService.Status.REVOKED);
+        assertThat(invitations.preview(newToken).status()).isEqualTo(InvitationService.Status.PENDING);
+        assertThat(invitations.preview(newToken).role()).isEqualTo(Role.VIEWER);
+    }
 
     @Test
     void signingUpCreatesAFreeOrganizationWithTheUserAsOwnerAndSignsThemIn() throws Exception {

@@ -1,6 +1,7 @@
 package com.agenthub.agent.api;
 
 import com.agenthub.agent.AgentView;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,9 @@ final class AgentJson {
     }
 
     record AgentRequest(String name, String description, ModelConfig modelConfig, Personality personality,
-                        String instructions, List<String> tools, Memory memory, Boolean cacheEnabled,
+                        String instructions, List<String> tools, Memory memory,
+                        // Accepted only as false until the response cache exists; not documented meanwhile.
+                        @Schema(hidden = true) Boolean cacheEnabled,
                         Integer timeoutSeconds) {
     }
 
@@ -33,7 +36,7 @@ final class AgentJson {
     }
 
     record AgentResponse(UUID id, String name, String description, ModelConfig modelConfig, Personality personality,
-                         String instructions, List<String> tools, Memory memory, boolean cacheEnabled,
+                         String instructions, List<String> tools, Memory memory,
                          int timeoutSeconds, String status,
                          String systemPrompt, Instant createdAt, Instant updatedAt, Metrics metrics) {
     }
@@ -52,7 +55,7 @@ final class AgentJson {
                 new Personality(p.traits(), lower(p.tone()), lower(p.behavior()), lower(p.languageStyle())),
                 s.instructions(), s.tools(),
                 new Memory(lower(s.memory().mode()), s.memory().maxMessages(), s.memory().tokenBudget()),
-                s.cacheEnabled(), s.effectiveTimeoutSeconds(), lower(view.status()), view.systemPrompt(), view.createdAt(), view.updatedAt(),
+                s.effectiveTimeoutSeconds(), lower(view.status()), view.systemPrompt(), view.createdAt(), view.updatedAt(),
                 new Metrics(metrics.runs(), metrics.successRate(), metrics.avgTokens(), metrics.avgCost(),
                         metrics.avgDurationMs(), metrics.lastRunAt()));
     }

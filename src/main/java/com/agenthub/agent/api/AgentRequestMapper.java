@@ -74,12 +74,15 @@ class AgentRequestMapper {
             memory = new AgentSettings.Memory(parse(MemoryMode.class, m.mode(), memory.mode(), "memory.mode", problems),
                     pick(m.maxMessages(), memory.maxMessages()), pick(m.tokenBudget(), memory.tokenBudget()));
         }
+        if (Boolean.TRUE.equals(body.cacheEnabled())) {
+            problems.add(new FieldProblem("cache_enabled", "The response cache is not available yet."));
+        }
         if (!problems.isEmpty()) {
             throw new ValidationFailedException(problems);
         }
         return new AgentSettings(pick(body.name(), base.name()), pick(body.description(), base.description()), model,
                 personality, pick(body.instructions(), base.instructions()), pick(body.tools(), base.tools()), memory,
-                pick(body.cacheEnabled(), base.cacheEnabled()), pick(body.timeoutSeconds(), base.timeoutSeconds()));
+                base.cacheEnabled(), pick(body.timeoutSeconds(), base.timeoutSeconds()));
     }
 
     private String inferProvider(String modelId, List<FieldProblem> problems) {

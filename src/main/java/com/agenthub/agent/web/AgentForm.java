@@ -14,7 +14,7 @@ import java.util.Map;
 record AgentForm(String name, String description, String model, BigDecimal temperature, Integer maxTokens,
                  BigDecimal topP, String fallback, String traits, Tone tone, Behavior behavior,
                  LanguageStyle languageStyle, String instructions, List<String> tools, MemoryMode memoryMode,
-                 Integer memoryMaxMessages, Integer memoryTokenBudget, boolean cacheEnabled, Integer timeoutSeconds) {
+                 Integer memoryMaxMessages, Integer memoryTokenBudget, Integer timeoutSeconds) {
 
     /** Where each service field problem is shown on the form. */
     static final Map<String, String> FIELDS = Map.ofEntries(
@@ -32,7 +32,7 @@ record AgentForm(String name, String description, String model, BigDecimal tempe
     static AgentForm blank() {
         return new AgentForm("", "", "sandbox:sandbox", AgentSettings.DEFAULT_TEMPERATURE, AgentSettings.DEFAULT_MAX_TOKENS,
                 BigDecimal.ONE, "", "", Tone.PROFESSIONAL, Behavior.HELPFUL, LanguageStyle.CONCISE, "", List.of(),
-                MemoryMode.NONE, 10, 4000, false, AgentSettings.DEFAULT_TIMEOUT_SECONDS);
+                MemoryMode.NONE, 10, 4000, AgentSettings.DEFAULT_TIMEOUT_SECONDS);
     }
 
     static AgentForm of(AgentSettings s) {
@@ -41,7 +41,7 @@ record AgentForm(String name, String description, String model, BigDecimal tempe
         return new AgentForm(s.name(), s.description(), m.provider() + ":" + m.model(), m.temperature(), m.maxTokens(),
                 m.topP(), m.fallbackProvider() == null ? "" : m.fallbackProvider() + ":" + m.fallbackModel(),
                 String.join(", ", p.traits()), p.tone(), p.behavior(), p.languageStyle(), s.instructions(), s.tools(),
-                s.memory().mode(), s.memory().maxMessages(), s.memory().tokenBudget(), s.cacheEnabled(),
+                s.memory().mode(), s.memory().maxMessages(), s.memory().tokenBudget(),
                 s.effectiveTimeoutSeconds());
     }
 
@@ -56,7 +56,8 @@ record AgentForm(String name, String description, String model, BigDecimal tempe
                 tools == null ? List.of() : tools,
                 new AgentSettings.Memory(memoryMode, memoryMaxMessages == null ? -1 : memoryMaxMessages,
                         memoryTokenBudget == null ? -1 : memoryTokenBudget),
-                cacheEnabled, timeoutSeconds == null ? -1 : timeoutSeconds);
+                // The response cache is not built yet, so the form does not offer it and saves it off.
+                false, timeoutSeconds == null ? -1 : timeoutSeconds);
     }
 
     private static String[] split(String value) {

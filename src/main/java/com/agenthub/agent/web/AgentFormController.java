@@ -1,5 +1,6 @@
 package com.agenthub.agent.web;
 
+import com.agenthub.agent.AgentFormChoices;
 import com.agenthub.agent.AgentService;
 import com.agenthub.agent.AgentTool;
 import com.agenthub.agent.AgentView;
@@ -7,8 +8,6 @@ import com.agenthub.agent.Behavior;
 import com.agenthub.agent.LanguageStyle;
 import com.agenthub.agent.MemoryMode;
 import com.agenthub.agent.Tone;
-import com.agenthub.llm.ModelCatalog;
-import com.agenthub.llm.ProviderKeys;
 import com.agenthub.organization.Actor;
 import com.agenthub.shared.web.ValidationFailedException;
 import java.util.UUID;
@@ -26,13 +25,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AgentFormController {
 
     private final AgentService agents;
-    private final ModelCatalog catalog;
-    private final ProviderKeys providerKeys;
+    private final AgentFormChoices choices;
 
-    AgentFormController(AgentService agents, ModelCatalog catalog, ProviderKeys providerKeys) {
-        this.providerKeys = providerKeys;
+    AgentFormController(AgentService agents, AgentFormChoices choices) {
         this.agents = agents;
-        this.catalog = catalog;
+        this.choices = choices;
     }
 
     @GetMapping("/agents/new")
@@ -82,7 +79,9 @@ class AgentFormController {
     private String form(Actor actor, Model model, AgentForm form, AgentView agent) {
         model.addAttribute("form", form);
         model.addAttribute("agent", agent);
-        model.addAttribute("models", catalog.choicesFor(actor.tier(), providerKeys.usableOwnKeys(actor.orgId(), actor.tier())));
+        var offered = agent == null ? choices.forCreating(actor) : choices.forEditing(actor);
+        model.addAttribute("models", offered.models());
+        model.addAttribute("choices", offered);
         model.addAttribute("tools", AgentTool.values());
         model.addAttribute("tones", Tone.values());
         model.addAttribute("behaviors", Behavior.values());

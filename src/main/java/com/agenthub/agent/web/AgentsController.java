@@ -4,6 +4,7 @@ import com.agenthub.agent.AgentService;
 import com.agenthub.agent.AgentStatus;
 import com.agenthub.llm.ModelCatalog;
 import com.agenthub.llm.Provider;
+import com.agenthub.llm.ProviderKeys;
 import com.agenthub.organization.AccessPolicy;
 import com.agenthub.organization.Action;
 import com.agenthub.organization.Actor;
@@ -28,11 +29,13 @@ class AgentsController {
     private final AgentService agents;
     private final ModelCatalog catalog;
     private final AccessPolicy access;
+    private final ProviderKeys providerKeys;
 
-    AgentsController(AgentService agents, ModelCatalog catalog, AccessPolicy access) {
+    AgentsController(AgentService agents, ModelCatalog catalog, AccessPolicy access, ProviderKeys providerKeys) {
         this.agents = agents;
         this.catalog = catalog;
         this.access = access;
+        this.providerKeys = providerKeys;
     }
 
     @GetMapping("/agents")
@@ -43,7 +46,8 @@ class AgentsController {
         model.addAttribute("totals", agents.totals(actor));
         model.addAttribute("statuses", AgentStatus.values());
         model.addAttribute("providers", Provider.values());
-        model.addAttribute("sandboxOnly", !catalog.anyRealProviderConfigured());
+        model.addAttribute("sandboxOnly", !catalog.anyRealProviderUsable(providerKeys.usableOwnKeys(actor.orgId(), actor.tier())));
+        model.addAttribute("canManageKeys", access.allows(actor, Action.MANAGE_PROVIDER_KEYS));
         return "agents/index";
     }
 
@@ -61,6 +65,7 @@ class AgentsController {
     String show(Actor actor, @PathVariable UUID id, Model model) {
         model.addAttribute("agent", agents.get(actor, id));
         model.addAttribute("canManage", access.allows(actor, Action.UPDATE_AGENT));
+        model.addAttribute("canRun", access.allows(actor, Action.RUN_AGENT));
         return "agents/show";
     }
 

@@ -71,6 +71,15 @@ class MembersController {
         return page(actor, 0, model);
     }
 
+    @PostMapping("/settings/members/invitations/{id}/resend")
+    String resendInvitation(Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
+        var created = invitations.resend(actor, id);
+        redirect.addFlashAttribute("success", "New invitation link for " + created.email()
+                + ". The link sent before no longer works; send them this one. It is shown only once and works for 7 days.");
+        redirect.addFlashAttribute("inviteLink", urls.link("/invitations/{token}", created.token()));
+        return "redirect:/settings/members";
+    }
+
     @PostMapping("/settings/members/invitations/{id}/revoke")
     String revokeInvitation(Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
         invitations.revoke(actor, id);
