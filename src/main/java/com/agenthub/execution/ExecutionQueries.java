@@ -47,6 +47,11 @@ class ExecutionQueries {
             where.append(" AND e.requested_by = :requester");
             params.put("requester", filter.requestedBy());
         }
+        if (filter.task() != null) {
+            // A plain substring: strpos has no wildcards to escape, unlike LIKE.
+            where.append(" AND strpos(lower(e.task), lower(:task)) > 0");
+            params.put("task", filter.task());
+        }
         if (after != null) {
             where.append(" AND (e.created_at, e.id) < (:afterTime, :afterId)");
             params.put("afterTime", Timestamp.from(after.createdAt()));

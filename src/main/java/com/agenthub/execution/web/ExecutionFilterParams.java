@@ -14,12 +14,12 @@ import java.util.Map;
  */
 record ExecutionFilterParams(ExecutionFilter filter, Map<String, String> problems) {
 
-    static ExecutionFilterParams read(String agent, String status, String from, String to, String by) {
+    static ExecutionFilterParams read(String agent, String status, String from, String to, String by, String q) {
         List<FieldProblem> problems = new ArrayList<>();
         var filter = new ExecutionFilter(QueryParameters.id(agent, "agent", "agent", problems),
                 QueryParameters.oneOf(ExecutionStatus.class, status, "status", problems),
                 QueryParameters.date(from, "from", problems), QueryParameters.date(to, "to", problems),
-                QueryParameters.id(by, "by", "member", problems));
+                QueryParameters.id(by, "by", "member", problems), q == null || q.length() <= 200 ? q : q.substring(0, 200));
         return new ExecutionFilterParams(filter, QueryParameters.byField(problems));
     }
 }

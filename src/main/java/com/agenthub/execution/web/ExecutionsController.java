@@ -52,8 +52,9 @@ class ExecutionsController {
     @GetMapping("/executions")
     String list(Actor actor, @RequestParam(required = false) String agent, @RequestParam(required = false) String status,
                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                @RequestParam(required = false) String by, @RequestParam(required = false) String after, Model model) {
-        addPage(actor, ExecutionFilterParams.read(agent, status, from, to, by), after, model);
+                @RequestParam(required = false) String by, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String after, Model model) {
+        addPage(actor, ExecutionFilterParams.read(agent, status, from, to, by, q), after, model);
         model.addAttribute("agents", agents.options(actor, 100));
         model.addAttribute("members", members.list(actor, 200, 0).items());
         model.addAttribute("statuses", ExecutionStatus.values());
@@ -64,8 +65,9 @@ class ExecutionsController {
     @GetMapping("/executions")
     String filter(Actor actor, @RequestParam(required = false) String agent, @RequestParam(required = false) String status,
                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                  @RequestParam(required = false) String by, @RequestParam(required = false) String after, Model model) {
-        addPage(actor, ExecutionFilterParams.read(agent, status, from, to, by), after, model);
+                  @RequestParam(required = false) String by, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String after, Model model) {
+        addPage(actor, ExecutionFilterParams.read(agent, status, from, to, by, q), after, model);
         return "executions/partials/table :: table";
     }
 
