@@ -3,6 +3,8 @@ package com.agenthub.execution;
 import com.agenthub.shared.PageSlice;
 import java.sql.Timestamp;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,8 @@ class ExecutionQueries {
         this.jdbc = jdbc;
     }
 
-    ExecutionPage list(UUID orgId, ExecutionFilter filter, ExecutionCursor after, int limit) {
+    /** Older than {@code after} (from the newest when null), or, with {@code newer}, the page just newer than it. */
+    ExecutionPage list(UUID orgId, ExecutionFilter filter, ExecutionCursor after, int limit, boolean newer) {
         StringBuilder where = new StringBuilder(" WHERE e.org_id = :org");
         Map<String, Object> params = new HashMap<>();
         params.put("org", orgId);
@@ -53,22 +56,30 @@ class ExecutionQueries {
             params.put("task", filter.task());
         }
         if (after != null) {
-            where.append(" AND (e.created_at, e.id) < (:afterTime, :afterId)");
+            where.append(newer ? " AND (e.created_at, e.id) > (:afterTime, :afterId)" : " AND (e.created_at, e.id) < (:afterTime, :afterId)");
             params.put("afterTime", Timestamp.from(after.createdAt()));
             params.put("afterId", after.id());
         }
         params.put("limit", limit + 1);
-        List<ExecutionView> rows = jdbc.sql(ExecutionRecords.SELECT + where
-                        + " ORDER BY e.created_at DESC, e.id DESC LIMIT :limit")
+        List<ExecutionView> rows = new ArrayList<>(jdbc.sql(ExecutionRecords.SELECT + where
+                        + (newer ? " ORDER BY e.created_at, e.id LIMIT :limit" : " ORDER BY e.created_at DESC, e.id DESC LIMIT :limit"))
                 .params(params)
                 .query((rs, n) -> ExecutionRecords.view(rs))
-                .list();
-        if (rows.size() <= limit) {
-            return new ExecutionPage(rows, null);
+                .list());
+        boolean more = rows.size() > limit;
+        List<ExecutionView> page = new ArrayList<>(rows.subList(0, Math.min(limit, rows.size())));
+        if (newer) {
+            Collections.reverse(page); // read oldest first to find the nearest newer rows; shown newest first
         }
-        List<ExecutionView> page = rows.subList(0, limit);
-        ExecutionView last = page.get(limit - 1);
-        return new ExecutionPage(List.copyOf(page), new ExecutionCursor(last.createdAt(), last.id()));
+        if (page.isEmpty()) {
+            return new ExecutionPage(List.of(), null, null);
+        }
+        ExecutionView first = page.get(0);
+        ExecutionView last = page.get(page.size() - 1);
+        boolean older = newer || more;
+        boolean newerExist = newer ? more : after != null;
+        return new ExecutionPage(List.copyOf(page), older ? new ExecutionCursor(last.createdAt(), last.id()) : null,
+                newerExist ? new ExecutionCursor(first.createdAt(), first.id()) : null);
     }
 
     PageSlice<ExecutionView> forAgent(UUID orgId, UUID agentId, ExecutionStatus status, int limit, int offset) {

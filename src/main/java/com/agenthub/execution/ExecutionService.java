@@ -130,7 +130,14 @@ public class ExecutionService {
     @Transactional(readOnly = true)
     public ExecutionPage list(Actor actor, ExecutionFilter filter, ExecutionCursor after, int limit) {
         access.require(actor, Action.VIEW_EXECUTIONS);
-        return queries.list(actor.orgId(), filter, after, limit);
+        return queries.list(actor.orgId(), filter, after, limit, false);
+    }
+
+    /** The page of runs just newer than {@code before} (a page's {@code previous} cursor), newest first. */
+    @Transactional(readOnly = true)
+    public ExecutionPage listNewer(Actor actor, ExecutionFilter filter, ExecutionCursor before, int limit) {
+        access.require(actor, Action.VIEW_EXECUTIONS);
+        return queries.list(actor.orgId(), filter, before, limit, true);
     }
 
     @Transactional

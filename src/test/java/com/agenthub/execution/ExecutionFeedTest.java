@@ -55,6 +55,12 @@ class ExecutionFeedTest {
             cursor = one.get("next_cursor").isNull() ? null : one.get("next_cursor").asString();
         }
         assertThat(paged).containsExactly("Something else", "Weekly report, 100% done", "Quarterly REPORT for sales");
+        JsonNode last = api.get("/api/v1/executions?limit=2&after="
+                + api.get("/api/v1/executions?limit=1").json().get("next_cursor").asString()).json();
+        assertThat(last.get("next_cursor").isNull()).isTrue();
+        JsonNode back = api.get("/api/v1/executions?limit=1&before=" + last.get("previous_cursor").asString()).json();
+        assertThat(tasks(back)).containsExactly("Something else"); // one page back towards the newest
+        assertThat(back.get("previous_cursor").isNull()).isTrue();
 
         var refused = api.get("/api/v1/executions?status=bogus&after=nonsense&limit=0");
         assertThat(refused.status()).isEqualTo(400);
@@ -79,6 +85,22 @@ class ExecutionFeedTest {
 
         assertThat(page).contains("Find the invoice from March").doesNotContain("Plan the offsite")
                 .contains("value=\"INVOICE\"");
+
+        for (int i = 0; i < 26; i++) { // two pages of 25
+            Runs.toEnd(executions, owner, agent, "Bulk " + i);
+        }
+        String first = mvc.perform(get("/executions").with(session)).andReturn().getResponse().getContentAsString();
+        assertThat(first).contains("data-testid=\"older\"").doesNotContain("data-testid=\"newer\"");
+        String older = mvc.perform(get(href(first, "older")).with(session)).andReturn().getResponse().getContentAsString();
+        assertThat(older).contains("data-testid=\"newer\"").contains("Find the invoice from March");
+        String newer = mvc.perform(get(href(older, "newer")).with(session)).andReturn().getResponse().getContentAsString();
+        assertThat(newer).contains("Bulk 25").doesNotContain("data-testid=\"newer\"");
+    }
+
+    private static String href(String html, String testId) {
+        var matcher = java.util.regex.Pattern.compile("data-testid=\"" + testId + "\"\\s+href=\"([^\"]+)\"").matcher(html);
+        assertThat(matcher.find()).as("a " + testId + " link").isTrue();
+        return matcher.group(1).replace("&amp;", "&");
     }
 
     private static List<String> tasks(JsonNode feed) {

@@ -25,19 +25,25 @@ class ExecutionFeedApiController {
         this.executions = executions;
     }
 
-    /** {@code next_cursor} is null on the last page; pass it as {@code after} for the next one. */
-    record ExecutionFeed(List<ExecutionsApiController.ExecutionJson> executions, int limit, String nextCursor) {
+    /**
+     * {@code next_cursor} (older runs, as {@code after}) is null on the last page; {@code previous_cursor} (newer
+     * runs, as {@code before}) is null on the newest.
+     */
+    record ExecutionFeed(List<ExecutionsApiController.ExecutionJson> executions, int limit, String nextCursor,
+                         String previousCursor) {
     }
 
     @Operation(summary = "The organization's executions, newest first",
             description = "Filters: agent_id, status, from and to (ISO dates, inclusive, UTC), requested_by (a user id) "
-                    + "and q (the task contains it, ignoring case). Follow next_cursor with ?after= for older ones.")
+                    + "and q (the task contains it, ignoring case). Follow next_cursor with ?after= for older runs and "
+                    + "previous_cursor with ?before= for newer ones.")
     @GetMapping("/executions")
     ExecutionFeed list(Actor actor, @RequestParam(name = "agent_id", required = false) String agentId,
                        @RequestParam(required = false) String status, @RequestParam(required = false) String from,
                        @RequestParam(required = false) String to,
                        @RequestParam(name = "requested_by", required = false) String requestedBy,
                        @RequestParam(required = false) String q, @RequestParam(required = false) String after,
+                       @RequestParam(required = false) String before,
                        @RequestParam(defaultValue = "20") String limit) {
         List<FieldProblem> problems = new ArrayList<>();
         var filter = new ExecutionFilter(QueryParameters.id(agentId, "agent_id", "agent", problems),
@@ -47,19 +53,29 @@ class ExecutionFeedApiController {
         if (filter.task() != null && filter.task().length() > 200) {
             problems.add(new FieldProblem("q", "Search for at most 200 characters."));
         }
-        ExecutionCursor cursor = null;
-        if (after != null && !after.isBlank()) {
-            cursor = ExecutionCursor.decode(after).orElse(null);
-            if (cursor == null) {
-                problems.add(new FieldProblem("after", "Pass the next_cursor of the previous page."));
-            }
+        ExecutionCursor cursor = cursor(after, "after", "Pass the next_cursor of a page.", problems);
+        ExecutionCursor newerThan = cursor(before, "before", "Pass the previous_cursor of a page.", problems);
+        if (cursor != null && newerThan != null) {
+            problems.add(new FieldProblem("before", "Pass after or before, not both."));
         }
         int limitValue = QueryParameters.wholeNumber(limit, "limit", 1, 100, problems);
         if (!problems.isEmpty()) {
             throw new ValidationFailedException(problems);
         }
-        var page = executions.list(actor, filter, cursor, limitValue);
+        var page = newerThan != null ? executions.listNewer(actor, filter, newerThan, limitValue)
+                : executions.list(actor, filter, cursor, limitValue);
         return new ExecutionFeed(page.items().stream().map(ExecutionsApiController.ExecutionJson::of).toList(), limitValue,
-                page.next() == null ? null : page.next().encode());
+                page.next() == null ? null : page.next().encode(), page.previous() == null ? null : page.previous().encode());
+    }
+
+    private static ExecutionCursor cursor(String value, String field, String hint, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        ExecutionCursor cursor = ExecutionCursor.decode(value).orElse(null);
+        if (cursor == null) {
+            problems.add(new FieldProblem(field, hint));
+        }
+        return cursor;
     }
 }

@@ -53,8 +53,9 @@ class ExecutionsController {
     String list(Actor actor, @RequestParam(required = false) String agent, @RequestParam(required = false) String status,
                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 @RequestParam(required = false) String by, @RequestParam(required = false) String q,
-                @RequestParam(required = false) String after, Model model) {
-        addPage(actor, ExecutionFilterParams.read(agent, status, from, to, by, q), after, model);
+                @RequestParam(required = false) String after, @RequestParam(required = false) String before,
+                Model model) {
+        addPage(actor, ExecutionFilterParams.read(agent, status, from, to, by, q), after, before, model);
         model.addAttribute("agents", agents.options(actor, 100));
         model.addAttribute("members", members.list(actor, 200, 0).items());
         model.addAttribute("statuses", ExecutionStatus.values());
@@ -66,8 +67,9 @@ class ExecutionsController {
     String filter(Actor actor, @RequestParam(required = false) String agent, @RequestParam(required = false) String status,
                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                   @RequestParam(required = false) String by, @RequestParam(required = false) String q,
-                @RequestParam(required = false) String after, Model model) {
-        addPage(actor, ExecutionFilterParams.read(agent, status, from, to, by, q), after, model);
+                @RequestParam(required = false) String after, @RequestParam(required = false) String before,
+                Model model) {
+        addPage(actor, ExecutionFilterParams.read(agent, status, from, to, by, q), after, before, model);
         return "executions/partials/table :: table";
     }
 
@@ -96,11 +98,14 @@ class ExecutionsController {
         return streams.open(actor, id);
     }
 
-    private void addPage(Actor actor, ExecutionFilterParams params, String after, Model model) {
+    private void addPage(Actor actor, ExecutionFilterParams params, String after, String before, Model model) {
         ExecutionFilter filter = params.filter();
         model.addAttribute("filter", filter);
         model.addAttribute("filterProblems", params.problems());
-        model.addAttribute("page", executions.list(actor, filter, ExecutionCursor.decode(after).orElse(null), PAGE_SIZE));
-        model.addAttribute("firstPage", after == null || after.isBlank());
+        ExecutionCursor newerThan = ExecutionCursor.decode(before).orElse(null);
+        var page = newerThan != null ? executions.listNewer(actor, filter, newerThan, PAGE_SIZE)
+                : executions.list(actor, filter, ExecutionCursor.decode(after).orElse(null), PAGE_SIZE);
+        model.addAttribute("page", page);
+        model.addAttribute("firstPage", page.previous() == null);
     }
 }
