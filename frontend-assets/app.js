@@ -73,22 +73,35 @@
     });
   });
 
-  // A run's page streams its output as it is generated; chunks are inserted as text, never as HTML.
+  // A run's page streams its output as it is generated. Chunks are inserted as text, never as HTML; a few times a
+  // second the server sends the text so far rendered as sanitized Markdown, which replaces it. The page is never
+  // reloaded: the run's state and timeline refresh themselves until it has ended.
   function stream(container) {
     var output = container.querySelector("#live-output");
+    var rendered = container.querySelector("#live-markdown");
     var state = container.querySelector("[data-stream-state]");
+    var spinner = container.querySelector(".spinner");
     var source = new EventSource(container.getAttribute("data-stream"));
     source.addEventListener("chunk", function (e) {
       if (state) { state.textContent = "Generating…"; }
       output.textContent += JSON.parse(e.data).text;
     });
+    source.addEventListener("html", function (e) {
+      rendered.innerHTML = JSON.parse(e.data).html; // sanitized by the server, as the finished page renders it
+      rendered.hidden = false;
+      output.hidden = true;
+    });
     // The run was started again (another instance took it over): its new answer replaces the old text.
     source.addEventListener("reset", function () {
       output.textContent = "";
+      rendered.innerHTML = "";
     });
-    source.addEventListener("done", function () {
+    source.addEventListener("done", function (e) {
       source.close();
-      window.location.reload();
+      var status = JSON.parse(e.data).status;
+      if (state) { state.textContent = "Finished: " + status.replace("_", " ") + "."; }
+      if (spinner) { spinner.remove(); }
+      // The state's own refresh picks up the recorded outcome within a second, and then stops.
     });
     source.onerror = function () {
       if (source.readyState === EventSource.CLOSED && state) { state.textContent = "Disconnected. Reload to see the result."; }

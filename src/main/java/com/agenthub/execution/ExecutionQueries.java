@@ -82,6 +82,14 @@ class ExecutionQueries {
                 newerExist ? new ExecutionCursor(first.createdAt(), first.id()) : null);
     }
 
+    /** Queued runs of the organization submitted before this one (the queue is first come, first served). */
+    long queuedBefore(UUID orgId, ExecutionView run) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM executions WHERE org_id = ? AND status = 'QUEUED' AND parent_id IS NULL
+                           AND (created_at, id) < (?, ?)""")
+                .params(orgId, Timestamp.from(run.createdAt()), run.id()).query(Long.class).single();
+    }
+
     PageSlice<ExecutionView> forAgent(UUID orgId, UUID agentId, ExecutionStatus status, int limit, int offset) {
         String where = " WHERE e.org_id = ? AND e.agent_id = ?" + (status == null ? "" : " AND e.status = ?");
         Object[] params = status == null ? new Object[] {orgId, agentId} : new Object[] {orgId, agentId, status.name()};

@@ -108,6 +108,13 @@ public class ExecutionService {
         return records.find(id).orElseThrow();
     }
 
+    /** A queued run's place in its organization's queue: 1 when it is next. */
+    @Transactional(readOnly = true)
+    public long queuePosition(Actor actor, UUID id) {
+        ExecutionView run = get(actor, id);
+        return 1 + queries.queuedBefore(actor.orgId(), run);
+    }
+
     @Transactional(readOnly = true)
     public ExecutionView get(Actor actor, UUID id) {
         access.require(actor, Action.VIEW_EXECUTIONS);

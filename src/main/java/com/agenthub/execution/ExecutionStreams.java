@@ -37,9 +37,14 @@ public class ExecutionStreams {
     }
 
     public SseEmitter open(Actor actor, UUID id) {
+        return open(actor, id, null);
+    }
+
+    /** With {@code html}, the stream also carries the text so far rendered as sanitized HTML (for the run page). */
+    public SseEmitter open(Actor actor, UUID id, java.util.function.UnaryOperator<String> html) {
         ExecutionView execution = executions.get(actor, id);
         SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
-        StreamRelay relay = new StreamRelay(emitter);
+        StreamRelay relay = new StreamRelay(emitter, html);
         if (execution.status().finished()) {
             relay.finish(execution); // the stored output, then done
             return emitter;

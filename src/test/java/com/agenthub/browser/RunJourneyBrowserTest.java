@@ -44,11 +44,14 @@ class RunJourneyBrowserTest extends BrowserTest {
             page.getByTestId("run-agent").click();
 
             assertThat(page.getByTestId("live-output")).containsText("part-02");
-            assertThat(page.getByTestId("live")).isVisible(); // still streaming: the final answer is not rendered yet
-            assertThat(page.getByTestId("output")).containsText("part-20");
+            page.evaluate("() => { window.__samePage = true; }");
+            assertThat(page.getByTestId("run-status")).hasText("Running"); // the state follows the run
+            assertThat(page.getByTestId("live-markdown").locator("p")).containsText("part-0"); // rendered as it streams
+            assertThat(page.getByTestId("live-markdown")).containsText("part-20");
             assertThat(page.getByTestId("run-status")).hasText("Succeeded");
             assertThat(page.getByTestId("cost")).hasText("$0.000660");
             assertThat(page.getByTestId("timeline")).containsText("FINISHED");
+            assertThat(page.evaluate("() => window.__samePage === true")).isEqualTo(true); // never reloaded
 
             page.navigate(url("/executions"));
             assertThat(page.getByTestId("executions-table")).containsText("Plan my week");
@@ -74,7 +77,7 @@ class RunJourneyBrowserTest extends BrowserTest {
             page.getByLabel("Task").fill("Say hello [xss]");
             page.getByTestId("run-agent").click();
 
-            var output = page.getByTestId("output");
+            var output = page.getByTestId("live-markdown");
             assertThat(output).containsText("Hello");
             assertThat(output).containsText("<script>window.__xss = 1</script>"); // shown as text
             assertThat(output.locator("script")).hasCount(0);

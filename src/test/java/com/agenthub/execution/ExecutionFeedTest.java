@@ -2,6 +2,7 @@ package com.agenthub.execution;
 
 import static com.agenthub.support.Browser.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -95,6 +96,35 @@ class ExecutionFeedTest {
         assertThat(older).contains("data-testid=\"newer\"").contains("Find the invoice from March");
         String newer = mvc.perform(get(href(older, "newer")).with(session)).andReturn().getResponse().getContentAsString();
         assertThat(newer).contains("Bulk 25").doesNotContain("data-testid=\"newer\"");
+    }
+
+    @Test
+    void aQueuedRunsPageSaysItsPlaceInTheQueueAndRefreshesItselfUntilTheRunEnds() throws Exception {
+        var org = mother.organization(Tier.FREE); // one run at a time
+        var owner = mother.owner(org);
+        UUID agent = TenantContext.callAs(org.id(), () -> agents.create(owner, AgentMother.onFakeOpenAi("Queued"))).id();
+        String marker = "[q-" + UUID.randomUUID() + "]";
+        var hold = com.agenthub.support.FakeOpenAi.shared().hold(marker);
+        try {
+            TenantContext.callAs(org.id(), () -> executions.submit(owner, agent, new SubmitRun("Hold " + marker, null, null)));
+            await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> !com.agenthub.support.FakeOpenAi.shared().requestsContaining(marker).isEmpty());
+            var second = TenantContext.callAs(org.id(), () -> executions.submit(owner, agent, new SubmitRun("Wait", null, null)));
+            var third = TenantContext.callAs(org.id(), () -> executions.submit(owner, agent, new SubmitRun("Wait more", null, null)));
+            var session = signIn(mvc, org.owner().email(), OrganizationMother.PASSWORD);
+
+            String next = mvc.perform(get("/executions/" + second.id()).with(session)).andReturn().getResponse().getContentAsString();
+            String after = mvc.perform(get("/executions/" + third.id()).with(session)).andReturn().getResponse().getContentAsString();
+
+            assertThat(next).contains("Next in your organization&#39;s queue").contains("hx-trigger=\"every 1s\"");
+            assertThat(after).contains("Number 2 in your organization&#39;s queue");
+        } finally {
+            hold.countDown();
+        }
+        var done = Runs.toEnd(executions, owner, agent, "Quick");
+        var session = signIn(mvc, org.owner().email(), OrganizationMother.PASSWORD);
+        String finished = mvc.perform(get("/executions/" + done.id()).with(session)).andReturn().getResponse().getContentAsString();
+        assertThat(finished).doesNotContain("hx-trigger=\"every 1s\"").doesNotContain("in your organization&#39;s queue");
     }
 
     private static String href(String html, String testId) {

@@ -79,6 +79,7 @@ class ExecutionsController {
         model.addAttribute("execution", execution);
         model.addAttribute("events", executions.events(actor, id));
         model.addAttribute("canCancel", !execution.status().finished() && access.allows(actor, Action.RUN_AGENT));
+        model.addAttribute("queuePosition", execution.status() == ExecutionStatus.QUEUED ? executions.queuePosition(actor, id) : 0);
         model.addAttribute("outputHtml", markdown.toSafeHtml(execution.output()));
         model.addAttribute("contextPretty", execution.context() == null ? null
                 : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(execution.context())));
@@ -95,7 +96,7 @@ class ExecutionsController {
     @GetMapping(path = "/executions/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
     SseEmitter stream(Actor actor, @PathVariable UUID id) {
-        return streams.open(actor, id);
+        return streams.open(actor, id, markdown::toSafeHtml);
     }
 
     private void addPage(Actor actor, ExecutionFilterParams params, String after, String before, Model model) {
