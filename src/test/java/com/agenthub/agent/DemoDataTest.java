@@ -40,6 +40,26 @@ class DemoDataTest {
         assertThat(tokens.of("owner@acme.test")).isEqualTo(tokenBefore);
     }
 
+    @Test
+    void theDemoRunsAreWhatTheirAgentsWouldHaveRecordedWithTimelines() {
+        long mismatched = TenantContext.callAs(DemoData.ACME, () -> transaction.execute(s -> jdbc.queryForObject("""
+                SELECT count(*) FROM executions e JOIN agents a ON a.id = e.agent_id
+                 WHERE e.org_id = ? AND e.provider IS NOT NULL AND (e.provider <> a.provider OR e.model <> a.model)""",
+                Long.class, DemoData.ACME)));
+        long withoutTimeline = TenantContext.callAs(DemoData.ACME, () -> transaction.execute(s -> jdbc.queryForObject("""
+                SELECT count(*) FROM executions e WHERE e.org_id = ? AND e.finished_at IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM execution_events v WHERE v.execution_id = e.id
+                                    AND v.kind IN ('FINISHED', 'CANCELLED', 'FAILED', 'TIMED_OUT'))""",
+                Long.class, DemoData.ACME)));
+        long providerErrorsOnTheSandbox = TenantContext.callAs(DemoData.ACME, () -> transaction.execute(s -> jdbc.queryForObject(
+                "SELECT count(*) FROM executions e JOIN agents a ON a.id = e.agent_id WHERE e.org_id = ? "
+                        + "AND a.provider = 'sandbox' AND e.error LIKE '%rate limiting%'", Long.class, DemoData.ACME)));
+
+        assertThat(mismatched).isZero();
+        assertThat(withoutTimeline).isZero();
+        assertThat(providerErrorsOnTheSandbox).isZero();
+    }
+
     private long acmeExecutions() {
         return TenantContext.callAs(DemoData.ACME, () -> transaction.execute(s -> jdbc.queryForObject(
                 "SELECT count(*) FROM executions WHERE org_id = ?", Long.class, DemoData.ACME)));
