@@ -1,4 +1,4 @@
--- The SECURITY DEFINER functions that read across organizations check, inside the database, that their caller
+-- The SECURITY DEFINER functions that read across organizations (the audit log's: V12) check, inside the database, that their caller
 -- is entitled: the platform admin's pages bind app.platform_admin (transaction-locally) to a user who holds the
 -- SUPER_ADMIN role; system work (the dispatcher, the metrics) runs with no organization bound. A request bound to
 -- an organization can call none of them, whatever the application code above gets wrong. Limits are bounded,
@@ -32,25 +32,6 @@ CREATE OR REPLACE FUNCTION admin_organizations(p_search text, p_limit integer, p
           FROM organizations o
          WHERE p_search IS NULL OR o.name ILIKE '%' || p_search || '%'
          ORDER BY o.created_at DESC, o.id
-         LIMIT least(greatest(coalesce(p_limit, 0), 0), 200) OFFSET greatest(coalesce(p_offset, 0), 0);
-    END
-    $$;
-
-CREATE OR REPLACE FUNCTION admin_audit_events(p_limit integer, p_offset integer)
-    RETURNS TABLE (id bigint, org_id uuid, org_name text, actor_email text, action text, target text,
-                   detail text, ip_address text, created_at timestamptz, total_count bigint)
-    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
-    AS $$
-    #variable_conflict use_column
-    BEGIN
-        IF NOT app_caller_is_platform_admin() THEN
-            RAISE EXCEPTION 'permission denied: admin_audit_events is for platform admins only' USING ERRCODE = '42501';
-        END IF;
-        RETURN QUERY
-        SELECT a.id, a.org_id, o.name, a.actor_email, a.action, a.target, a.detail, a.ip_address,
-               a.created_at, count(*) OVER ()
-          FROM audit_events a LEFT JOIN organizations o ON o.id = a.org_id
-         ORDER BY a.created_at DESC, a.id DESC
          LIMIT least(greatest(coalesce(p_limit, 0), 0), 200) OFFSET greatest(coalesce(p_offset, 0), 0);
     END
     $$;

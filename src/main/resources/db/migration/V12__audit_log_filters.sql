@@ -1,6 +1,6 @@
--- The admin audit log filters by organization, actor, action and date. A new signature, so V11's
--- admin_audit_events(p_limit, p_offset) stays as it is; this one keeps the same entitlement check (a bound
--- platform admin), the same bounded limit, and pg_temp last on its search_path. Text filters match as plain
+-- The admin audit log filters by organization, actor, action and date. This signature replaces V1's unchecked
+-- admin_audit_events(p_limit, p_offset), which nothing calls any more: the entitlement check of V11 (a bound
+-- platform admin), a bounded limit, and pg_temp last on its search_path. Text filters match as plain
 -- substrings (strpos), so a % or _ typed into the form is not a wildcard.
 CREATE FUNCTION admin_audit_events(p_org text, p_actor text, p_action text, p_from timestamptz, p_until timestamptz,
                                    p_limit integer, p_offset integer)
@@ -28,3 +28,5 @@ CREATE FUNCTION admin_audit_events(p_org text, p_actor text, p_action text, p_fr
     $$;
 REVOKE ALL ON FUNCTION admin_audit_events(text, text, text, timestamptz, timestamptz, integer, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION admin_audit_events(text, text, text, timestamptz, timestamptz, integer, integer) TO ${app_role};
+
+DROP FUNCTION admin_audit_events(integer, integer);

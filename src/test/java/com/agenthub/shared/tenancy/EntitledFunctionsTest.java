@@ -28,7 +28,7 @@ class EntitledFunctionsTest {
     void aTenantBoundCallerCanCallNoCrossOrganizationFunction() {
         var org = mother.organization(Tier.ENTERPRISE);
         for (String call : new String[] {"SELECT count(*) FROM admin_organizations(NULL, 10, 0)",
-                "SELECT count(*) FROM admin_audit_events(10, 0)", "SELECT count(*) FROM dispatch_executions(10)",
+                "SELECT count(*) FROM admin_audit_events(NULL, NULL, NULL, NULL, NULL, 10, 0)", "SELECT count(*) FROM dispatch_executions(10)",
                 "SELECT count(*) FROM admin_queue_depth()", "SELECT count(*) FROM dispatch_executions_unchecked(10)"}) {
             assertThatThrownBy(() -> TenantContext.runAs(org.id(), () -> transaction.executeWithoutResult(s ->
                     jdbc.queryForObject(call, Long.class)))).as(call).rootCause().hasMessageContaining("permission denied")
@@ -45,7 +45,7 @@ class EntitledFunctionsTest {
         String list = "SELECT count(*) FROM admin_organizations(NULL, 10, 0)";
         try (var admin = PlatformAdminContext.open(mother.superAdmin().id())) {
             Long organizations = transaction.execute(s -> jdbc.queryForObject(list, Long.class));
-            Long events = transaction.execute(s -> jdbc.queryForObject("SELECT count(*) FROM admin_audit_events(10000, 0)",
+            Long events = transaction.execute(s -> jdbc.queryForObject("SELECT count(*) FROM admin_audit_events(NULL, NULL, NULL, NULL, NULL, 10000, 0)",
                     Long.class));
             assertThat(organizations).isPositive();
             assertThat(events).isBetween(1L, 200L); // bounded, whatever is asked
