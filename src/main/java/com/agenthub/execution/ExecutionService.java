@@ -39,9 +39,12 @@ public class ExecutionService {
     private final Plans plans;
     private final RunDispatcher dispatcher;
     private final RunControl control;
+    private final com.agenthub.llm.RunnableModels models;
 
     ExecutionService(AccessPolicy access, AgentService agents, ExecutionRecords records, ExecutionQueries queries,
-                     AgentMemory memory, Plans plans, RunDispatcher dispatcher, RunControl control) {
+                     AgentMemory memory, Plans plans, RunDispatcher dispatcher, RunControl control,
+                     com.agenthub.llm.RunnableModels models) {
+        this.models = models;
         this.control = control;
         this.access = access;
         this.agents = agents;
@@ -60,6 +63,10 @@ public class ExecutionService {
         if (agent.status() == AgentStatus.OFFLINE) {
             throw new ConflictException(agent.name() + " is offline. Bring it online to run it.");
         }
+        var model = agent.settings().modelConfig();
+        models.refusal(actor.orgId(), actor.tier(), model.provider(), model.model()).ifPresent(reason -> {
+            throw new ConflictException(agent.name() + " cannot run: " + reason);
+        });
         var plan = plans.effectivePlan(actor.orgId(), actor.tier());
         UUID id = UUID.randomUUID();
         Instant deadline = Instant.now().plusSeconds(Math.min(agent.settings().effectiveTimeoutSeconds(), plan.maxRunSeconds()));

@@ -49,6 +49,17 @@ public class ModelCatalog {
         return all().stream().map(m -> choice(m, tier, ownKeys)).toList();
     }
 
+    /**
+     * Why an organization on {@code tier} cannot run this model now (deactivated, above its plan, no key, or gone
+     * from the catalog), or empty when it can: checked when a run is submitted and when it starts, since the plan
+     * and the catalog can change after the agent was saved.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> whyNotRunnable(String provider, String model, Tier tier, Set<Provider> ownKeys) {
+        return find(provider, model).map(m -> unavailableReason(m, tier, ownKeys))
+                .orElseGet(() -> Optional.of(provider + "/" + model + " is no longer in the model catalog."));
+    }
+
     /** Why an organization on {@code tier} cannot use this model, or empty when it can. */
     public Optional<String> unavailableReason(ModelView model, Tier tier, Set<Provider> ownKeys) {
         ModelChoice choice = choice(model, tier, ownKeys);
