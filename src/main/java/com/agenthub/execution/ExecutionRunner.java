@@ -34,9 +34,12 @@ class ExecutionRunner {
     private final RunRecorder recorder;
     private final TransactionTemplate transaction;
     private final RunProperties properties;
+    private final com.agenthub.llm.RunnableModels models;
 
     ExecutionRunner(ExecutionRecords records, AgentRuntime agents, AgentMemory memory, ApplicationEventPublisher events,
-                    LiveOutput live, RunRecorder recorder, TransactionTemplate transaction, RunProperties properties) {
+                    LiveOutput live, RunRecorder recorder, TransactionTemplate transaction, RunProperties properties,
+                    com.agenthub.llm.RunnableModels models) {
+        this.models = models;
         this.properties = properties;
         this.records = records;
         this.agents = agents;
@@ -71,7 +74,10 @@ class ExecutionRunner {
         if (execution.deadlineAt() != null
                 && java.time.Instant.now().plus(properties.minimumTimeToStart()).isAfter(execution.deadlineAt())) {
             long left = Math.max(0, java.time.Duration.between(java.time.Instant.now(), execution.deadlineAt()).toSeconds());
-            String why = left == 0 ? "The run waited past its deadline and was not started."
+            String why = execution.startedAt() != null
+                    ? "The run was interrupted (its instance stopped, or the database was unreachable) and its deadline "
+                      + "passed before it could start again."
+                    : left == 0 ? "The run waited past its deadline and was not started."
                     : "The run was not started: only " + left + " s were left before its deadline, too little for an answer.";
             if (records.finish(execution.id(), ExecutionStatus.TIMED_OUT, null, why, null, null, null, null) == 1) {
                 records.event(job.orgId(), execution.id(), "TIMED_OUT", left == 0 ? "Deadline passed while queued."
@@ -89,6 +95,15 @@ class ExecutionRunner {
             return null;
         }
         var model = agent.settings().modelConfig();
+        String refusal = models.refusal(job.orgId(), model.provider(), model.model()).orElse(null);
+        if (refusal != null) { // the plan or the catalog changed while the run waited
+            if (records.finish(execution.id(), ExecutionStatus.FAILED, null, "Not started: " + refusal, null, null, null,
+                    null) == 1) {
+                records.event(job.orgId(), execution.id(), "FAILED", "Not started: " + refusal);
+                agents.recordRun(agent.id(), false, 0, java.math.BigDecimal.ZERO, 0);
+            }
+            return null;
+        }
         records.markRunning(execution.id(), model.provider(), model.model());
         agents.markBusy(agent.id());
         records.event(job.orgId(), execution.id(), "STARTED", execution.attempts() == 0

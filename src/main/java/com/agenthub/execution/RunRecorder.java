@@ -103,7 +103,7 @@ class RunRecorder {
             if (completion.stopped()) {
                 return stopped(run, tools, completion, cost, durationMs, handle.reason());
             }
-            ExecutionStatus recorded = transaction.execute(s -> {
+            ExecutionStatus recorded = recordOutcome(s -> {
                 ExecutionStatus outcome = ExecutionStatus.SUCCEEDED;
                 if (records.finish(id, ExecutionStatus.SUCCEEDED, completion.text(), null, completion.inputTokens(),
                         completion.outputTokens(), cost, durationMs) == 1) {
@@ -128,7 +128,7 @@ class RunRecorder {
             // A stream that broke mid-way is billed for what it delivered, and its text is kept.
             Completion partial = e.hasPartialOutput() ? e.partial() : null;
             BigDecimal cost = partial == null ? BigDecimal.ZERO : cost(answering.get(), partial);
-            ExecutionStatus recorded = transaction.execute(s -> {
+            ExecutionStatus recorded = recordOutcome(s -> {
                 ExecutionStatus outcome = ExecutionStatus.FAILED;
                 if (records.finish(id, ExecutionStatus.FAILED, partial == null ? null : partial.text(), e.getMessage(),
                         partial == null ? null : partial.inputTokens(), partial == null ? null : partial.outputTokens(),
@@ -296,7 +296,7 @@ class RunRecorder {
         int tokens = completion.inputTokens() + completion.outputTokens();
         String note = (completion.usageEstimated() ? "estimated " : "") + tokens + " tokens, $" + cost.toPlainString()
                 + ", " + completion.text().length() + " characters of output kept.";
-        ExecutionStatus recorded = transaction.execute(s -> {
+        ExecutionStatus recorded = recordOutcome(s -> {
             int written = timedOut
                     ? records.finish(id, ExecutionStatus.TIMED_OUT, completion.text(),
                             "The run passed its deadline and was stopped.", completion.inputTokens(),
@@ -316,6 +316,37 @@ class RunRecorder {
         });
         return new Outcome(recorded, completion.text(),
                 recorded == ExecutionStatus.TIMED_OUT ? "The run passed its deadline." : "Cancelled.");
+    }
+
+    /** How long a finished run keeps trying to record its outcome while the database is unreachable. */
+    private static final java.time.Duration RECORDING_PATIENCE = java.time.Duration.ofMinutes(2);
+
+    /**
+     * Records a run's outcome, waiting out a database outage: the answer is complete and paid for, and a job that
+     * failed here would be started again after the run's deadline and end as timed out, its answer lost. Each write
+     * is guarded by the run's status, so a commit whose acknowledgement was lost is not applied twice.
+     */
+    private ExecutionStatus recordOutcome(org.springframework.transaction.support.TransactionCallback<ExecutionStatus> write) {
+        Instant giveUp = Instant.now().plus(RECORDING_PATIENCE);
+        for (long wait = 250; ; wait = Math.min(wait * 2, 5_000)) {
+            try {
+                return transaction.execute(write);
+            } catch (org.springframework.transaction.CannotCreateTransactionException
+                     | org.springframework.dao.DataAccessResourceFailureException
+                     | org.springframework.dao.TransientDataAccessException
+                     | org.springframework.transaction.TransactionSystemException e) {
+                if (Instant.now().plusMillis(wait).isAfter(giveUp)) {
+                    throw e;
+                }
+                log.warn("Recording a finished run failed ({}); trying again in {} ms", e.getClass().getSimpleName(), wait);
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private void recordToolCalls(Run run, RunTools tools) {

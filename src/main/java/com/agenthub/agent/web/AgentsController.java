@@ -31,7 +31,11 @@ class AgentsController {
     private final AccessPolicy access;
     private final ProviderKeys providerKeys;
 
-    AgentsController(AgentService agents, ModelCatalog catalog, AccessPolicy access, ProviderKeys providerKeys) {
+    private final com.agenthub.llm.RunnableModels runnable;
+
+    AgentsController(AgentService agents, ModelCatalog catalog, AccessPolicy access, ProviderKeys providerKeys,
+                     com.agenthub.llm.RunnableModels runnable) {
+        this.runnable = runnable;
         this.agents = agents;
         this.catalog = catalog;
         this.access = access;
@@ -46,7 +50,9 @@ class AgentsController {
         model.addAttribute("totals", agents.totals(actor));
         model.addAttribute("statuses", AgentStatus.values());
         model.addAttribute("providers", Provider.values());
-        model.addAttribute("sandboxOnly", !catalog.anyRealProviderUsable(providerKeys.usableOwnKeys(actor.orgId(), actor.tier())));
+        // The organization's own keys are looked up only when no platform key would already answer.
+        model.addAttribute("sandboxOnly", !catalog.anyRealProviderConfigured()
+                && !catalog.anyRealProviderUsable(providerKeys.usableOwnKeys(actor.orgId(), actor.tier())));
         model.addAttribute("canManageKeys", access.allows(actor, Action.MANAGE_PROVIDER_KEYS));
         return "agents/index";
     }
@@ -63,7 +69,10 @@ class AgentsController {
 
     @GetMapping("/agents/{id}")
     String show(Actor actor, @PathVariable UUID id, Model model) {
-        model.addAttribute("agent", agents.get(actor, id));
+        var agent = agents.get(actor, id);
+        model.addAttribute("agent", agent);
+        model.addAttribute("modelProblem", runnable.refusal(actor.orgId(), actor.tier(),
+                agent.settings().modelConfig().provider(), agent.settings().modelConfig().model()).orElse(null));
         model.addAttribute("canManage", access.allows(actor, Action.UPDATE_AGENT));
         model.addAttribute("canRun", access.allows(actor, Action.RUN_AGENT));
         return "agents/show";
