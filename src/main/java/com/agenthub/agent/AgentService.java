@@ -31,9 +31,12 @@ public class AgentService {
     private jakarta.persistence.EntityManager entityManager;
     private final ProviderKeys providerKeys;
     private final Plans plans;
+    private final List<AgentDeletionGuard> deletionGuards;
 
     AgentService(AccessPolicy access, AgentRepository agents, AgentValidator validator, AgentDirectory directory,
-                 AuditTrail audit, JdbcClient jdbc, ProviderKeys providerKeys, Plans plans) {
+                 AuditTrail audit, JdbcClient jdbc, ProviderKeys providerKeys, Plans plans,
+                 List<AgentDeletionGuard> deletionGuards) {
+        this.deletionGuards = deletionGuards;
         this.plans = plans;
         this.providerKeys = providerKeys;
         this.access = access;
@@ -144,6 +147,11 @@ public class AgentService {
     public void delete(Actor actor, UUID id) {
         access.require(actor, Action.DELETE_AGENT);
         Agent agent = find(actor, id);
+        for (AgentDeletionGuard guard : deletionGuards) {
+            guard.refusal(actor.orgId(), id, agent.settings().name()).ifPresent(reason -> {
+                throw new com.agenthub.shared.web.ConflictException(reason);
+            });
+        }
         agent.delete();
         audit.record(actor.orgId(), actor.userId(), actor.user().email(), "AGENT_DELETED", agent.settings().name(), null);
     }

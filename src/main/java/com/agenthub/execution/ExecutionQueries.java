@@ -27,7 +27,8 @@ class ExecutionQueries {
 
     /** Older than {@code after} (from the newest when null), or, with {@code newer}, the page just newer than it. */
     ExecutionPage list(UUID orgId, ExecutionFilter filter, ExecutionCursor after, int limit, boolean newer) {
-        StringBuilder where = new StringBuilder(" WHERE e.org_id = :org");
+        // A team run's steps are shown on its page, not as runs of their own.
+        StringBuilder where = new StringBuilder(" WHERE e.org_id = :org AND e.step_key IS NULL");
         Map<String, Object> params = new HashMap<>();
         params.put("org", orgId);
         if (filter.agentId() != null) {
@@ -88,6 +89,17 @@ class ExecutionQueries {
                         SELECT count(*) FROM executions WHERE org_id = ? AND status = 'QUEUED' AND parent_id IS NULL
                            AND (created_at, id) < (?, ?)""")
                 .params(orgId, Timestamp.from(run.createdAt()), run.id()).query(Long.class).single();
+    }
+
+    PageSlice<ExecutionView> forTeam(UUID orgId, UUID teamId, int limit, int offset) {
+        long total = jdbc.sql("SELECT count(*) FROM executions e WHERE e.org_id = ? AND e.team_id = ?")
+                .params(orgId, teamId).query(Long.class).single();
+        List<ExecutionView> items = jdbc.sql(ExecutionRecords.SELECT + " WHERE e.org_id = ? AND e.team_id = ?"
+                        + " ORDER BY e.created_at DESC, e.id DESC LIMIT " + limit + " OFFSET " + offset)
+                .params(orgId, teamId)
+                .query((rs, n) -> ExecutionRecords.view(rs))
+                .list();
+        return new PageSlice<>(items, total, limit, offset);
     }
 
     PageSlice<ExecutionView> forAgent(UUID orgId, UUID agentId, ExecutionStatus status, int limit, int offset) {

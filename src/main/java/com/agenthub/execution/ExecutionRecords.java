@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 class ExecutionRecords {
 
     static final String SELECT = """
-            SELECT e.*, a.name AS agent_name, u.email AS requested_by_email
-              FROM executions e JOIN agents a ON a.id = e.agent_id LEFT JOIN users u ON u.id = e.requested_by""";
+            SELECT e.*, coalesce(a.name, t.name) AS agent_name, u.email AS requested_by_email
+              FROM executions e LEFT JOIN agents a ON a.id = e.agent_id LEFT JOIN teams t ON t.id = e.team_id
+              LEFT JOIN users u ON u.id = e.requested_by""";
 
     private final JdbcClient jdbc;
 
@@ -33,6 +34,69 @@ class ExecutionRecords {
                         VALUES (?, ?, ?, ?, ?, ?::jsonb, 'QUEUED', ?, ?, ?, ?)""")
                 .params(id, orgId, agentId, parentId, task, contextJson, priority, maxTokens, requestedBy,
                         deadline == null ? null : java.sql.Timestamp.from(deadline))
+                .update();
+    }
+
+    /** A team run: no agent of its own; its steps are inserted as they start (see {@link #insertStep}). */
+    void insertTeamRun(UUID id, UUID orgId, UUID teamId, String pattern, String task, String contextJson, int priority,
+                       UUID requestedBy, Instant deadline) {
+        jdbc.sql("""
+                        INSERT INTO executions (id, org_id, team_id, team_pattern, task, context, status, priority,
+                                                requested_by, deadline_at)
+                        VALUES (?, ?, ?, ?, ?, ?::jsonb, 'QUEUED', ?, ?, ?)""")
+                .params(id, orgId, teamId, pattern, task, contextJson, priority, requestedBy, java.sql.Timestamp.from(deadline))
+                .update();
+    }
+
+    /** One member call of a team run, named by {@code stepKey}, unique within its run. */
+    void insertStep(UUID id, UUID orgId, UUID agentId, UUID parentId, String stepKey, String role, int round, String task,
+                    UUID requestedBy, Instant deadline) {
+        jdbc.sql("""
+                        INSERT INTO executions (id, org_id, agent_id, parent_id, step_key, step_role, step_round, task,
+                                                status, priority, requested_by, deadline_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 50, ?, ?)""")
+                .params(id, orgId, agentId, parentId, stepKey, role, round, task, requestedBy,
+                        deadline == null ? null : java.sql.Timestamp.from(deadline))
+                .update();
+    }
+
+    Optional<ExecutionView> findStep(UUID parentId, String stepKey) {
+        return jdbc.sql(SELECT + " WHERE e.parent_id = ? AND e.step_key = ?").params(parentId, stepKey)
+                .query((rs, n) -> view(rs)).optional();
+    }
+
+    /** The steps of a team run in the order they started. */
+    List<ExecutionView> steps(UUID parentId) {
+        return jdbc.sql(SELECT + " WHERE e.parent_id = ? AND e.step_key IS NOT NULL ORDER BY e.created_at, e.id")
+                .param(parentId).query((rs, n) -> view(rs)).list();
+    }
+
+    /** Steps of a team run executing now, read in a transaction of their own. */
+    List<UUID> runningSteps(UUID parentId, org.springframework.transaction.support.TransactionTemplate transaction) {
+        return transaction.execute(s -> jdbc.sql("SELECT id FROM executions WHERE parent_id = ? AND step_key IS NOT NULL "
+                + "AND status = 'RUNNING'").param(parentId).query(UUID.class).list());
+    }
+
+    void markTeamRunning(UUID id) {
+        jdbc.sql("UPDATE executions SET status = 'RUNNING', attempts = attempts + 1, started_at = coalesce(started_at, now()) "
+                + "WHERE id = ?").param(id).update();
+    }
+
+    /**
+     * Finishes a team run once, its tokens and cost the exact sums of its steps'. A cancelled run (already marked)
+     * gets its sums and output the same way; returns 0 when there was nothing to write.
+     */
+    int finishTeamRun(UUID id, ExecutionStatus status, String output, String error, long durationMs, UUID winnerStepId) {
+        return jdbc.sql("""
+                        UPDATE executions p SET status = CASE WHEN p.status = 'CANCELLED' THEN 'CANCELLED' ELSE ? END,
+                               output = ?, error = CASE WHEN p.status = 'CANCELLED' THEN p.error ELSE ? END,
+                               input_tokens = s.input_tokens, output_tokens = s.output_tokens, cost = s.cost,
+                               duration_ms = ?, winner_step_id = ?, finished_at = coalesce(p.finished_at, now())
+                          FROM (SELECT coalesce(sum(input_tokens), 0) AS input_tokens,
+                                       coalesce(sum(output_tokens), 0) AS output_tokens, coalesce(sum(cost), 0) AS cost
+                                  FROM executions WHERE parent_id = ? AND step_key IS NOT NULL) s
+                         WHERE p.id = ? AND (p.status IN ('QUEUED', 'RUNNING') OR (p.status = 'CANCELLED' AND p.duration_ms IS NULL))""")
+                .params(status.name(), output, error, durationMs, winnerStepId, id, id)
                 .update();
     }
 
@@ -119,7 +183,10 @@ class ExecutionRecords {
                 rs.getBoolean("cache_hit"),
                 (UUID) rs.getObject("requested_by"), rs.getString("requested_by_email"),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
-                instant(rs.getTimestamp("finished_at")), instant(rs.getTimestamp("deadline_at")));
+                instant(rs.getTimestamp("finished_at")), instant(rs.getTimestamp("deadline_at")),
+                (UUID) rs.getObject("parent_id"), (UUID) rs.getObject("team_id"), rs.getString("team_pattern"),
+                rs.getString("step_key"), rs.getString("step_role"), (Integer) rs.getObject("step_round"),
+                (UUID) rs.getObject("winner_step_id"));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -35,10 +35,14 @@ class ExecutionRunner {
     private final TransactionTemplate transaction;
     private final RunProperties properties;
     private final com.agenthub.llm.RunnableModels models;
+    private final TeamRunner teams;
+    private final com.agenthub.team.TeamRuntime teamRuntime;
 
     ExecutionRunner(ExecutionRecords records, AgentRuntime agents, AgentMemory memory, ApplicationEventPublisher events,
                     LiveOutput live, RunRecorder recorder, TransactionTemplate transaction, RunProperties properties,
-                    com.agenthub.llm.RunnableModels models) {
+                    com.agenthub.llm.RunnableModels models, TeamRunner teams, com.agenthub.team.TeamRuntime teamRuntime) {
+        this.teams = teams;
+        this.teamRuntime = teamRuntime;
         this.models = models;
         this.properties = properties;
         this.records = records;
@@ -50,14 +54,17 @@ class ExecutionRunner {
         this.transaction = transaction;
     }
 
-    private record Start(ExecutionView execution, RunnableAgent agent, ModelTarget target, List<ChatMessage> messages) {
+    private record Start(ExecutionView execution, RunnableAgent agent, ModelTarget target, List<ChatMessage> messages,
+                         TeamRunner.TeamStart team) {
     }
 
     void run(ExecutionJob job) {
         try {
             TenantContext.runAs(job.orgId(), () -> {
                 Start start = transaction.execute(status -> start(job));
-                if (start != null) {
+                if (start != null && start.team() != null) {
+                    teams.complete(job.orgId(), start.team());
+                } else if (start != null) {
                     complete(job, start);
                 }
             });
@@ -79,12 +86,23 @@ class ExecutionRunner {
                       + "passed before it could start again."
                     : left == 0 ? "The run waited past its deadline and was not started."
                     : "The run was not started: only " + left + " s were left before its deadline, too little for an answer.";
-            if (records.finish(execution.id(), ExecutionStatus.TIMED_OUT, null, why, null, null, null, null) == 1) {
+            int written = execution.teamRun() // a resumed team run keeps the sums of the steps it had finished
+                    ? records.finishTeamRun(execution.id(), ExecutionStatus.TIMED_OUT, null, why, 0, null)
+                    : records.finish(execution.id(), ExecutionStatus.TIMED_OUT, null, why, null, null, null, null);
+            if (written == 1) {
                 records.event(job.orgId(), execution.id(), "TIMED_OUT", left == 0 ? "Deadline passed while queued."
                         : "Too little time left to start (" + left + " s).");
-                agents.recordRun(execution.agentId(), false, 0, java.math.BigDecimal.ZERO, 0);
+                if (execution.teamRun()) {
+                    teamRuntime.recordRun(execution.teamId(), false, java.math.BigDecimal.ZERO);
+                } else {
+                    agents.recordRun(execution.agentId(), false, 0, java.math.BigDecimal.ZERO, 0);
+                }
             }
             return null;
+        }
+        if (execution.teamRun()) {
+            TeamRunner.TeamStart team = teams.start(job.orgId(), execution);
+            return team == null ? null : new Start(execution, null, null, null, team);
         }
         RunnableAgent agent = agents.load(job.orgId(), execution.agentId()).orElse(null);
         if (agent == null || agent.status() == AgentStatus.OFFLINE) {
@@ -119,7 +137,7 @@ class ExecutionRunner {
                 + (messages.size() - 2) + " from memory.");
         recorder.recordProviderCalled(job.orgId(), execution.id(), target);
         live.started(execution.id(), execution.attempts() + 1);
-        return new Start(execution, agent, target, messages);
+        return new Start(execution, agent, target, messages, null);
     }
 
     private void complete(ExecutionJob job, Start start) {

@@ -9,6 +9,9 @@ import com.agenthub.organization.Actor;
 import com.agenthub.organization.Limit;
 import com.agenthub.organization.Plans;
 import com.agenthub.shared.PageSlice;
+import com.agenthub.team.TeamMemberView;
+import com.agenthub.team.TeamService;
+import com.agenthub.team.TeamView;
 import com.agenthub.shared.web.ConflictException;
 import com.agenthub.shared.web.NotFoundException;
 import com.agenthub.shared.web.ValidationFailedException;
@@ -40,10 +43,14 @@ public class ExecutionService {
     private final RunDispatcher dispatcher;
     private final RunControl control;
     private final com.agenthub.llm.RunnableModels models;
+    private final TeamService teams;
+    private final TeamBallots ballots;
 
     ExecutionService(AccessPolicy access, AgentService agents, ExecutionRecords records, ExecutionQueries queries,
                      AgentMemory memory, Plans plans, RunDispatcher dispatcher, RunControl control,
-                     com.agenthub.llm.RunnableModels models) {
+                     com.agenthub.llm.RunnableModels models, TeamService teams, TeamBallots ballots) {
+        this.teams = teams;
+        this.ballots = ballots;
         this.models = models;
         this.control = control;
         this.access = access;
@@ -70,13 +77,47 @@ public class ExecutionService {
         var plan = plans.effectivePlan(actor.orgId(), actor.tier());
         UUID id = UUID.randomUUID();
         Instant deadline = Instant.now().plusSeconds(Math.min(agent.settings().effectiveTimeoutSeconds(), plan.maxRunSeconds()));
-        int priority = switch (plan.queuePriority()) {
+        records.insert(id, actor.orgId(), agentId, null, run.task().strip(), context, priority(plan), run.maxTokens(),
+                actor.userId(), deadline);
+        return queue(actor, plan, id);
+    }
+
+    /**
+     * Submits a run of a team: one execution, counted like an agent's run toward the month's executions and the
+     * concurrency slots; its members' calls are its steps. Every member must be able to run now.
+     */
+    @Transactional
+    public ExecutionView submitTeam(Actor actor, UUID teamId, SubmitRun run) {
+        access.require(actor, Action.RUN_TEAM);
+        TeamView team = teams.get(actor, teamId);
+        String context = validate(run);
+        for (TeamMemberView member : team.members()) {
+            if ("OFFLINE".equals(member.agentStatus())) {
+                throw new ConflictException(member.agentName() + " (" + member.role() + ") is offline. Bring it online "
+                        + "or take it out of the team to run " + team.name() + ".");
+            }
+            models.refusal(actor.orgId(), actor.tier(), member.provider(), member.model()).ifPresent(reason -> {
+                throw new ConflictException(team.name() + " cannot run: " + member.agentName() + " (" + member.role()
+                        + ") " + reason);
+            });
+        }
+        var plan = plans.effectivePlan(actor.orgId(), actor.tier());
+        UUID id = UUID.randomUUID();
+        Instant deadline = Instant.now().plusSeconds(Math.min(team.timeoutSeconds(), plan.maxRunSeconds()));
+        records.insertTeamRun(id, actor.orgId(), teamId, team.pattern().name(), run.task().strip(), context,
+                priority(plan), actor.userId(), deadline);
+        return queue(actor, plan, id);
+    }
+
+    private static int priority(com.agenthub.organization.PlanView plan) {
+        return switch (plan.queuePriority()) {
             case "HIGH" -> 90;
             case "LOW" -> 10;
             default -> 50;
         };
-        records.insert(id, actor.orgId(), agentId, null, run.task().strip(), context, priority, run.maxTokens(),
-                actor.userId(), deadline);
+    }
+
+    private ExecutionView queue(Actor actor, com.agenthub.organization.PlanView plan, UUID id) {
         records.event(actor.orgId(), id, "QUEUED", "Queued by " + actor.user().email() + ".");
         ExecutionView queued = records.find(id).orElseThrow();
         // Last, as the organization's monthly counter is one row that every submission locks until its commit.
@@ -132,6 +173,28 @@ public class ExecutionService {
     public List<ExecutionEventView> events(Actor actor, UUID id) {
         get(actor, id);
         return records.events(id);
+    }
+
+    /** The steps of a team run, in the order they started; empty for an agent's run. */
+    @Transactional(readOnly = true)
+    public List<ExecutionView> steps(Actor actor, UUID id) {
+        get(actor, id);
+        return records.steps(id);
+    }
+
+    /** The ballot of a democratic team run, in the order the votes were cast. */
+    @Transactional(readOnly = true)
+    public List<TeamVoteView> votes(Actor actor, UUID id) {
+        get(actor, id);
+        return ballots.of(id).stream().map(v -> new TeamVoteView(v.voterAgentId(), v.voterName(), v.voterStepId(),
+                v.proposalStepId(), v.reason())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public PageSlice<ExecutionView> forTeam(Actor actor, UUID teamId, int limit, int offset) {
+        access.require(actor, Action.VIEW_EXECUTIONS);
+        teams.get(actor, teamId);
+        return queries.forTeam(actor.orgId(), teamId, limit, offset);
     }
 
     @Transactional(readOnly = true)

@@ -9,7 +9,17 @@ public record ExecutionView(UUID id, UUID agentId, String agentName, ExecutionSt
                             String output, String error, String provider, String model, Integer inputTokens,
                             Integer outputTokens, BigDecimal cost, Long durationMs, int attempts, Integer maxTokens, boolean cacheHit,
                             UUID requestedBy, String requestedByEmail, Instant createdAt, Instant startedAt,
-                            Instant finishedAt, Instant deadlineAt) {
+                            Instant finishedAt, Instant deadlineAt, UUID parentId, UUID teamId, String teamPattern,
+                            String stepKey, String stepRole, Integer stepRound, UUID winnerStepId) {
+
+    /** A run of a team (its steps are child executions); {@code agentName} is then the team's name. */
+    public boolean teamRun() {
+        return teamId != null;
+    }
+
+    public boolean teamStep() {
+        return stepKey != null;
+    }
 
     public boolean simulated() {
         return "sandbox".equals(provider);

@@ -47,6 +47,13 @@ final class SandboxChatModel implements ChatModel {
         String task = lastUser(prompt);
         String name = system.startsWith("You are ") && system.indexOf('.') > 8
                 ? system.substring(8, system.indexOf('.')) : "the agent";
+        String request = fullLastUser(prompt);
+        if (request.contains(JSON_REQUESTED)) { // a team member's structured output: a plan or a vote
+            String played = SandboxTeamPlay.structured(name, task, request);
+            if (played != null) {
+                return played;
+            }
+        }
         int seed = Math.abs(task.hashCode());
         String[] openings = {"Here is how I would approach this", "A short plan for this", "My take on this"};
         String[] steps = {"clarify the goal and who it is for", "gather the facts that matter",
@@ -108,6 +115,19 @@ final class SandboxChatModel implements ChatModel {
             }
         }
         return last.lines().findFirst().orElse("");
+    }
+
+    /** What Spring AI's structured output converters put in a prompt. */
+    private static final String JSON_REQUESTED = "Your response should be in JSON format.";
+
+    private static String fullLastUser(Prompt prompt) {
+        String last = "";
+        for (Message message : prompt.getInstructions()) {
+            if (message.getMessageType() == MessageType.USER) {
+                last = message.getText();
+            }
+        }
+        return last;
     }
 
     private static String abbreviate(String value, int max) {

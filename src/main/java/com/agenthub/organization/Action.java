@@ -23,6 +23,11 @@ public enum Action {
     VIEW_EXECUTIONS(Role.VIEWER, null),
     CLEAR_AGENT_MEMORY(Role.ADMIN, null),
     MANAGE_PROVIDER_KEYS(Role.ADMIN, Feature.BYOK),
+    VIEW_TEAMS(Role.VIEWER, Feature.TEAMS),
+    CREATE_TEAM(Role.ADMIN, Feature.TEAMS),
+    UPDATE_TEAM(Role.ADMIN, Feature.TEAMS),
+    DELETE_TEAM(Role.ADMIN, Feature.TEAMS),
+    RUN_TEAM(Role.MEMBER, Feature.TEAMS),
 
     // Platform actions: only a super admin, whatever the organization.
     MANAGE_ORGANIZATIONS,

@@ -42,6 +42,9 @@ public final class FakeOpenAi {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Map<String, java.util.concurrent.CountDownLatch> holds = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, java.util.function.BiFunction<String, String, String>> scripts =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern SCRIPTED_WAIT = java.util.regex.Pattern.compile("^\\[wait:(\\d+)]");
 
     /** The task of the request this server thread is answering: MockWebServer writes each answer on its thread. */
     private static final ThreadLocal<String> ANSWERING = new ThreadLocal<>();
@@ -87,6 +90,15 @@ public final class FakeOpenAi {
             }
         }
         return matching;
+    }
+
+    /**
+     * Requests whose last user message contains {@code marker} are answered by {@code answer(system, user)} (the
+     * system and last user messages), streamed like any answer; a reply starting with {@code [wait:N]} waits N ms
+     * first, and a null reply falls through to the usual markers. For scripting what each team member says.
+     */
+    public void script(String marker, java.util.function.BiFunction<String, String, String> answer) {
+        scripts.put(marker, answer);
     }
 
     /** Every request sent with this API key fails with 503 while it is down. */
@@ -195,12 +207,24 @@ public final class FakeOpenAi {
             }
             task = "[answered] The calculator says " + result.replace("\"", "");
         }
+        String scripted = null;
+        long scriptedWait = 0;
+        for (var script : scripts.entrySet()) {
+            if (task.contains(script.getKey()) && (scripted = script.getValue().apply(system(body), task)) != null) {
+                var w = SCRIPTED_WAIT.matcher(scripted);
+                if (w.lookingAt()) {
+                    scriptedWait = Long.parseLong(w.group(1));
+                    scripted = scripted.substring(w.end());
+                }
+                break;
+            }
+        }
         String model = body.path("model").asString("gpt-4o-mini");
-        String answer = task.contains("[xss]") ? XSS : task.startsWith("[answered] ") ? task.substring(11) : "Fake answer to: " + task.replaceAll("\\[[a-z]+(:\\d+)?]", "").strip();
+        String answer = scripted != null ? scripted : task.contains("[xss]") ? XSS : task.startsWith("[answered] ") ? task.substring(11) : "Fake answer to: " + task.replaceAll("\\[[a-z]+(:\\d+)?]", "").strip();
         boolean slow = task.contains("[slow]") || task.contains("[veryslow]");
         boolean slowest = task.contains("[long]");
         var wait = java.util.regex.Pattern.compile("\\[wait:(\\d+)]").matcher(task);
-        long waitMs = wait.find() ? Long.parseLong(wait.group(1)) : 0;
+        long waitMs = Math.max(scriptedWait, wait.find() ? Long.parseLong(wait.group(1)) : 0);
         if (!body.path("stream").asBoolean(false)) {
             return new MockResponse().setHeadersDelay(waitMs, TimeUnit.MILLISECONDS).setHeader("Content-Type", "application/json").setBody("""
                     {"id":"chatcmpl-fake","object":"chat.completion","created":1700000000,"model":"%s",
@@ -213,7 +237,7 @@ public final class FakeOpenAi {
             for (int i = 1; i <= 300; i++) {
                 chunks.add(String.format("part-%03d ", i));
             }
-        } else if (slow) {
+        } else if (slow && scripted == null) {
             for (int i = 1; i <= 20; i++) {
                 chunks.add(String.format("part-%02d ", i));
             }
@@ -338,6 +362,21 @@ public final class FakeOpenAi {
         return "data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\""
                 + model + "\",\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":"
                 + (finish == null ? "null" : "\"" + finish + "\"") + "}]}\n\n";
+    }
+
+    private static String system(JsonNode body) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode message : body.path("messages")) {
+            if ("system".equals(message.path("role").asString(""))) {
+                JsonNode content = message.path("content");
+                if (content.isString()) {
+                    text.append(content.asString());
+                } else {
+                    content.forEach(block -> text.append(block.path("text").asString("")));
+                }
+            }
+        }
+        return text.toString();
     }
 
     private static String lastUser(JsonNode body) {
