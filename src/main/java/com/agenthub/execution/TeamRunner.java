@@ -72,7 +72,7 @@ class TeamRunner {
         UUID id = execution.id();
         long began = System.nanoTime();
         TeamRun run = new TeamRun(orgId, id, execution.requestedBy(), task(execution), start.team(),
-                execution.deadlineAt(), prompts, steps, stop -> stopMembers(orgId, id, stop));
+                execution.deadlineAt(), prompts, steps, stop -> steps.async(() -> stopMembers(orgId, id, stop)));
         RunControl.Handle handle = control.register(orgId, id, execution.deadlineAt());
         handle.signal().subscribe(reason -> run.stop(reason == ExecutionStatus.TIMED_OUT
                 ? new TeamRun.Stop(ExecutionStatus.TIMED_OUT, "The team run passed its deadline; running members were "

@@ -160,6 +160,14 @@ class TeamSteps {
         return StepResult.of(done, spec, false);
     }
 
+    /**
+     * Work a stop triggers, off the thread that noticed it: that may be a provider's stream or a request thread
+     * whose transaction has just committed, where no new transaction can begin.
+     */
+    void async(Runnable work) {
+        threads.execute(work);
+    }
+
     void event(TeamRun run, String kind, String message) {
         transaction.executeWithoutResult(s -> records.event(run.orgId, run.executionId, kind, message));
     }

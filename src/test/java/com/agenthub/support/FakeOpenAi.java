@@ -129,6 +129,11 @@ public final class FakeOpenAi {
                 .findFirst().orElse(null);
     }
 
+    /** How many answers to tasks containing {@code marker} the client closed while they were being sent. */
+    public long closedByClientCount(String marker) {
+        return closedByClient.keySet().stream().filter(k -> k.contains(marker)).count();
+    }
+
     /** The Authorization headers of the requests whose last user message contains {@code marker}. */
     public synchronized List<String> authorizationsFor(String marker) {
         List<String> matching = new ArrayList<>();
