@@ -245,6 +245,38 @@ class TeamRunTest {
         assertThat(FakeOpenAi.shared().requestsContaining(marker)).hasSize(3); // no vote round started
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(TeamPattern.class)
+    void theSandboxPlaysEveryPatternWithoutAKey(TeamPattern pattern) {
+        var org = mother.organization(Tier.GROWTH);
+        TeamView team = teams.team(org, pattern, null, false, "Lead", "Analyst", "Critic");
+
+        ExecutionView run = toEnd(org, team, "Plan a product launch");
+        ExecutionView again = toEnd(org, team, "Plan a product launch");
+
+        assertThat(run.status()).as(run.error()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.output()).contains("sandbox");
+        List<String> kinds = kinds(org, run);
+        assertThat(kinds).doesNotContain("PLAN_INVALID", "FALLBACK", "MEMBER_DROPPED");
+        List<ExecutionView> steps = steps(org, run);
+        assertThat(steps).allMatch(s -> s.status() == ExecutionStatus.SUCCEEDED && "sandbox".equals(s.provider()));
+        switch (pattern) {
+            case HIERARCHICAL -> assertThat(steps).extracting(ExecutionView::stepKey)
+                    .containsExactlyInAnyOrder("plan-1", "work-1-1", "work-1-2", "answer-1");
+            case DEMOCRATIC -> {
+                List<TeamVoteView> votes = TenantContext.callAs(org.id(), () -> executions.votes(owner(org), run.id()));
+                assertThat(votes).hasSize(3).noneMatch(TeamVoteView::abstained);
+                assertThat(run.winnerStepId()).isNotNull();
+            }
+            case COLLABORATIVE -> assertThat(kinds).contains("DRAFT_UNCHANGED");
+            case PIPELINE -> assertThat(steps).hasSize(3);
+        }
+        // deterministic: the same task plays out the same way
+        assertThat(again.output()).isEqualTo(run.output());
+        assertThat(steps(org, again)).extracting(ExecutionView::stepKey).containsExactlyInAnyOrderElementsOf(
+                steps.stream().map(ExecutionView::stepKey).toList());
+    }
+
     private static String role(String system) {
         int at = system.indexOf("working as the ") + 8;
         return system.substring(at + 7, system.indexOf(" of the team", at));
