@@ -56,7 +56,7 @@ public class Bench {
             }
         }
         if (scenarios.isEmpty()) {
-            scenarios = List.of("pages", "runs", "burst", "sse", "startup");
+            scenarios = List.of("pages", "runs", "burst", "sse", "teams", "startup");
         }
         // Without it the JDK's HTTP server delays small responses by the 40 ms of delayed ACKs (Nagle).
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -71,6 +71,7 @@ public class Bench {
                     case "runs" -> runs(app, fake);
                     case "burst" -> burst(app, fake);
                     case "sse" -> sse(app, fake);
+                    case "teams" -> teams(app, fake);
                     case "startup" -> app = startup(app, fake);
                     default -> throw new IllegalArgumentException("unknown scenario " + scenario);
                 }
@@ -194,6 +195,93 @@ public class Bench {
         results.add(new Result("runs/s, provider at 0 ms, one agent, API → done (" + count + " runs)",
                 String.format("%.0f runs/s", rate), "≥ 500/s, ≥ 0.5", String.format("%.0f runs/s", floor),
                 String.format("%.2f", rate / floor), rate >= 500 && rate / floor >= 0.5));
+    }
+
+    /**
+     * Team runs at 0 ms provider latency: the app's CPU per model call of a 4-member pipeline and a 4-member
+     * democratic team against a single agent's run (whose one call is the floor), and the wall time of a
+     * collaborative round of 4 members at 1 s latency against the 1 s one call takes.
+     */
+    static void teams(App app, Fake fake) throws Exception {
+        int runs = quick ? 100 : 400;
+        app.sql("UPDATE organizations SET tier = 'ENTERPRISE' WHERE id = '" + ACME + "'");
+        raiseLimits(app, 16);
+        List<String> members = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            members.add(app.createAgent("Team member " + i));
+        }
+        String pipeline = createTeam(app, "Bench pipeline", "PIPELINE", members, 1);
+        String democratic = createTeam(app, "Bench democratic", "DEMOCRATIC", members, 1);
+        String collaborative = createTeam(app, "Bench collaborative", "COLLABORATIVE", members, 1);
+        String single = app.createAgent("Team baseline");
+        // warm-up of every path measured below
+        submitAll(app, "/api/v1/agents/" + single + "/execute", runs, 16, "");
+        app.awaitFinished(single, runs, System.nanoTime());
+        for (String team : List.of(pipeline, democratic)) {
+            submitAll(app, "/api/v1/teams/" + team + "/execute", runs / 4, 16, "");
+            awaitTeam(app, team, runs / 4);
+        }
+
+        CpuMeter cpu = CpuMeter.start(app, fake);
+        submitAll(app, "/api/v1/agents/" + single + "/execute", runs, 16, "");
+        app.awaitFinished(single, 2 * runs, System.nanoTime());
+        double perRun = cpu.appMs(runs);
+        System.out.printf("single agent: app CPU %.2f ms per run (one model call)%n", perRun);
+        for (String[] team : new String[][] {{pipeline, "4-member pipeline", "4"}, {democratic, "4-member democratic", "8"}}) {
+            long before = Long.parseLong(app.scalar("SELECT count(*) FROM executions WHERE team_id = '" + team[0] + "'"));
+            CpuMeter teamCpu = CpuMeter.start(app, fake);
+            submitAll(app, "/api/v1/teams/" + team[0] + "/execute", runs, 16, "");
+            awaitTeam(app, team[0], (int) before + runs);
+            int calls = Integer.parseInt(app.scalar("SELECT count(*) FROM executions s JOIN executions p ON p.id = s.parent_id "
+                    + "WHERE p.team_id = '" + team[0] + "' AND p.created_at >= (SELECT created_at FROM executions WHERE team_id = '"
+                    + team[0] + "' ORDER BY created_at OFFSET " + before + " LIMIT 1)"));
+            double perCall = teamCpu.appMs(calls);
+            System.out.printf("%s: %d runs, %d model calls (%s a run); app CPU %.2f ms per call%n", team[1], runs, calls,
+                    team[2], perCall);
+            results.add(new Result("team orchestration, " + team[1] + ", app CPU per model call ÷ one agent run's",
+                    String.format("%.2f ms (%.2f×)", perCall, perCall / perRun), "≤ 1.3×", String.format("%.2f ms", perRun),
+                    String.format("%.2f", perCall / perRun), perCall / perRun <= 1.3));
+        }
+        submitAll(app, "/api/v1/teams/" + collaborative + "/execute", 1, 1, " [wait:1000]");
+        awaitTeam(app, collaborative, 1);
+        double round = Double.parseDouble(app.scalar("SELECT extract(epoch FROM max(s.finished_at) - min(s.started_at)) "
+                + "FROM executions s JOIN executions p ON p.id = s.parent_id WHERE p.team_id = '" + collaborative
+                + "' AND s.step_key LIKE 'draft-%'"));
+        System.out.printf("collaborative round of 4 members at 1 s latency: %.3f s wall%n", round);
+        results.add(time("collaborative round, 4 members, provider at 1 s: wall", round * 1000, 1_300, 1_000));
+    }
+
+    static String createTeam(App app, String name, String pattern, List<String> members, int rounds) throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        app.sql("INSERT INTO teams (id, org_id, name, pattern, max_rounds, timeout_seconds) VALUES ('" + id + "', '" + ACME
+                + "', '" + name + "', '" + pattern + "', " + rounds + ", 300)");
+        for (int i = 0; i < members.size(); i++) {
+            app.sql("INSERT INTO team_members (team_id, org_id, agent_id, position, role, lead) VALUES ('" + id + "', '" + ACME
+                    + "', '" + members.get(i) + "', " + (i + 1) + ", 'Member " + (i + 1) + "', " + (i == 0) + ")");
+        }
+        return id;
+    }
+
+    static void awaitTeam(App app, String team, int count) throws Exception {
+        long start = System.nanoTime();
+        while (Long.parseLong(app.scalar("SELECT count(*) FROM executions WHERE team_id = '" + team
+                + "' AND status NOT IN ('QUEUED', 'RUNNING') AND duration_ms IS NOT NULL")) < count
+                && (System.nanoTime() - start) / 1e9 < 600) {
+            Thread.sleep(100);
+        }
+    }
+
+    static void submitAll(App app, String path, int count, int clients, String marker) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> submits = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            submits.add(pool.submit(() -> app.api("POST", path, "{\"task\": \"team run " + n + marker + "\"}")));
+        }
+        for (Future<?> f : submits) {
+            f.get();
+        }
+        pool.shutdown();
     }
 
     /** Submits {@code count} runs of the agent over the API from 16 clients; returns the seconds it took. */
@@ -657,6 +745,11 @@ public class Bench {
                 line.append(String.format(" %s %.2f ms%s", names[i], (end[i] - start[i]) * 10.0 / units, i < names.length - 1 ? "," : ""));
             }
             return line.toString();
+        }
+
+        /** The app JVM's CPU milliseconds per unit since the start. */
+        double appMs(int units) {
+            return (read()[0] - start[0]) * 10.0 / units;
         }
 
         private long[] read() {
