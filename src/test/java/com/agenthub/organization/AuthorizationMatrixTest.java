@@ -45,6 +45,11 @@ class AuthorizationMatrixTest {
             VIEW_EXECUTIONS      | y     | y     | y      | y      | -    | -
             CLEAR_AGENT_MEMORY   | y     | y     | -      | -      | -    | -
             MANAGE_PROVIDER_KEYS | STARTER | STARTER | -    | -      | -    | -
+            VIEW_TEAMS           | GROWTH | GROWTH | GROWTH | GROWTH | -   | -
+            CREATE_TEAM          | GROWTH | GROWTH | -     | -      | -    | -
+            UPDATE_TEAM          | GROWTH | GROWTH | -     | -      | -    | -
+            DELETE_TEAM          | GROWTH | GROWTH | -     | -      | -    | -
+            RUN_TEAM             | GROWTH | GROWTH | GROWTH | -     | -    | -
             MANAGE_ORGANIZATIONS | -     | -     | -      | -      | -    | y
             VIEW_AUDIT_LOG       | -     | -     | -      | -      | -    | y
             MANAGE_MODEL_CATALOG | -     | -     | -      | -      | -    | y
