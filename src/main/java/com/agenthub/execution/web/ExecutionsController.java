@@ -78,6 +78,15 @@ class ExecutionsController {
         ExecutionView execution = executions.get(actor, id);
         model.addAttribute("execution", execution);
         model.addAttribute("events", executions.events(actor, id));
+        var steps = execution.teamRun() ? executions.steps(actor, id) : java.util.List.<ExecutionView>of();
+        model.addAttribute("steps", steps);
+        model.addAttribute("stepHtml", steps.stream().filter(st -> st.output() != null).collect(java.util.stream.Collectors.toMap(
+                ExecutionView::id, st -> markdown.toSafeHtml(st.output()))));
+        var votes = "DEMOCRATIC".equals(execution.teamPattern()) ? executions.votes(actor, id)
+                : java.util.List.<com.agenthub.execution.TeamVoteView>of();
+        model.addAttribute("votes", votes);
+        model.addAttribute("proposers", steps.stream().collect(java.util.stream.Collectors.toMap(ExecutionView::id,
+                ExecutionView::agentName)));
         model.addAttribute("canCancel", !execution.status().finished() && access.allows(actor, Action.RUN_AGENT));
         model.addAttribute("queuePosition", execution.status() == ExecutionStatus.QUEUED ? executions.queuePosition(actor, id) : 0);
         model.addAttribute("outputHtml", markdown.toSafeHtml(execution.output()));
