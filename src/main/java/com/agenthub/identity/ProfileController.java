@@ -1,6 +1,7 @@
 package com.agenthub.identity;
 
 import com.agenthub.shared.web.InvalidRequestException;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -18,9 +19,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProfileController {
 
     private final UserAccounts users;
+    private final OtherSessions otherSessions;
 
-    ProfileController(UserAccounts users) {
+    ProfileController(UserAccounts users, OtherSessions otherSessions) {
         this.users = users;
+        this.otherSessions = otherSessions;
     }
 
     record NameForm(@NotBlank(message = "Enter your name.") @Size(max = 80, message = "Up to 80 characters.") String displayName) {
@@ -56,14 +59,16 @@ class ProfileController {
 
     @PostMapping("/settings/profile/password")
     String changePassword(@AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute("passwordForm") PasswordForm form,
-                          BindingResult binding, Model model, RedirectAttributes redirect) {
+                          BindingResult binding, Model model, RedirectAttributes redirect, HttpSession session) {
         if (!binding.hasFieldErrors("newPassword") && !form.newPassword().equals(form.confirmPassword())) {
             binding.rejectValue("confirmPassword", "mismatch", "The two new passwords differ.");
         }
         if (!binding.hasErrors()) {
             try {
                 users.changePassword(user.userId(), form.currentPassword(), form.newPassword());
-                redirect.addFlashAttribute("success", "Your password is changed. Use the new one next time you sign in.");
+                otherSessions.end(user, session.getId());
+                redirect.addFlashAttribute("success",
+                        "Your password is changed, and your other sessions are signed out. Use the new one next time you sign in.");
                 return "redirect:/settings/profile";
             } catch (InvalidRequestException e) {
                 binding.rejectValue(e.field(), "invalid", e.getMessage());

@@ -79,6 +79,35 @@ class AgentPagesTest {
     }
 
     @Test
+    void valuesThatAreNotNumbersOrChoicesAreRefusedNextToTheirFieldsKeepingEverythingTyped() throws Exception {
+        var org = mother.organization(Tier.GROWTH);
+        var owner = mother.owner(org);
+        var agent = TenantContext.callAs(org.id(), () -> agents.create(owner, AgentMother.settings("Typo prone")));
+        var session = signIn(mvc, org.owner().email(), OrganizationMother.PASSWORD);
+
+        for (String action : new String[] {"/agents", "/agents/" + agent.id()}) {
+            String page = mvc.perform(post(action).with(session).with(csrf()).param("name", "Typed with care")
+                            .param("description", "Kept as typed").param("model", "sandbox:sandbox")
+                            .param("temperature", "abc").param("maxTokens", "1e9").param("topP", "1")
+                            .param("tone", "SARCASTIC").param("behavior", "HELPFUL").param("languageStyle", "CONCISE")
+                            .param("instructions", "Answer briefly.").param("memoryMode", "NONE")
+                            .param("memoryMaxMessages", "10").param("memoryTokenBudget", "99999999999")
+                            .param("timeoutSeconds", "60"))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+            assertThat(page).as(action).contains("data-testid=\"agent-form\"").contains("data-testid=\"form-has-errors\"")
+                    .containsPattern("id=\"temperature-error\"[^>]*>Enter a number.")
+                    .containsPattern("id=\"maxTokens-error\"[^>]*>Enter a whole number")
+                    .containsPattern("id=\"memoryTokenBudget-error\"[^>]*>Enter a whole number")
+                    .containsPattern("id=\"tone-error\"[^>]*>Choose one of the offered tones.")
+                    .contains("value=\"Typed with care\"").contains("value=\"Kept as typed\"")
+                    .contains("value=\"abc\"").contains("value=\"1e9\"").contains("value=\"99999999999\"")
+                    .contains("Answer briefly.").containsPattern("value=\"60\"");
+        }
+        assertThat(TenantContext.callAs(org.id(), () -> agents.get(owner, agent.id())).name()).isEqualTo("Typo prone");
+    }
+
+    @Test
     void theRunPanelShowsTheEmptyStateOnlyWhenTheAgentHasNoRuns() throws Exception {
         var org = mother.organization(Tier.GROWTH);
         var owner = mother.owner(org);

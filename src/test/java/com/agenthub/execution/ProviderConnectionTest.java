@@ -75,6 +75,29 @@ class ProviderConnectionTest {
     }
 
     @Test
+    void aStreamThatGoesIdleIsClosedBeforeItsRetryOpensAnotherConnection() {
+        var org = mother.organization(Tier.GROWTH);
+        Api api = api(org);
+        String marker = "[i-" + UUID.randomUUID() + "]";
+        String id = api.post("/api/v1/agents/" + agent(org, 60) + "/execute", "{\"task\": \"Goes quiet " + marker + " [stall:1]\"}")
+                .json().get("id").asString();
+
+        JsonNode run = awaitRecorded(api, id);
+
+        assertThat(run.get("status").asString()).isEqualTo("succeeded");
+        assertThat(run.get("attempts").asInt()).isEqualTo(2);
+        var received = FakeOpenAi.shared().receivedAt(marker);
+        assertThat(received).hasSize(2);
+        Long closed = FakeOpenAi.shared().closedByClient(marker);
+        assertThat(closed).as("the provider saw the idle stream's connection closed").isNotNull();
+        System.out.println("Provider saw the idle connection close " + (received.get(1) - closed) / 1_000_000
+                + " ms before the retry arrived");
+        assertThat(closed).as("closed before the retry arrived").isLessThan(received.get(1));
+        assertThat(Duration.ofNanos(closed - received.get(0))).as("idle timeout is 2 s in tests")
+                .isBetween(Duration.ofMillis(1_900), Duration.ofMillis(3_500));
+    }
+
+    @Test
     void aStreamThatEndsWithoutAFinishReasonIsAFailureThatKeepsItsText() {
         var org = mother.organization(Tier.GROWTH);
         Api api = api(org);

@@ -2,18 +2,22 @@ package com.agenthub.identity;
 
 import static com.agenthub.support.Browser.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.agenthub.organization.OrganizationMother;
+import com.agenthub.organization.Role;
 import com.agenthub.organization.Tier;
 import com.agenthub.support.AgentHubTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 @AgentHubTest
@@ -57,6 +61,26 @@ class ProfilePagesTest {
         assertThat(mismatch).contains("id=\"confirmPassword-error\"").contains("The two new passwords differ.");
         signIn(mvc, user.email(), "a-fresh-long-passphrase");
         assertThatThrownBy(() -> signIn(mvc, user.email(), OrganizationMother.PASSWORD)).isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void changingThePasswordSignsOutTheUsersOtherSessionsButNotThisOne() throws Exception {
+        var org = mother.organization(Tier.FREE);
+        var here = signIn(mvc, org.owner().email(), OrganizationMother.PASSWORD);
+        var elsewhere = signIn(mvc, org.owner().email(), OrganizationMother.PASSWORD);
+        var someoneElse = signIn(mvc, mother.member(org, Role.MEMBER).email(), OrganizationMother.PASSWORD);
+        mvc.perform(get("/dashboard").with(elsewhere)).andExpect(status().isOk());
+
+        mvc.perform(post("/settings/profile/password").with(here).with(csrf())
+                        .param("currentPassword", OrganizationMother.PASSWORD)
+                        .param("newPassword", "a-fresh-long-passphrase").param("confirmPassword", "a-fresh-long-passphrase"))
+                .andExpect(redirectedUrl("/settings/profile"));
+
+        // as a browser asks for a page: a signed-out browser is sent to sign in
+        mvc.perform(get("/dashboard").with(elsewhere).accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", endsWith("/login")));
+        mvc.perform(get("/dashboard").with(here)).andExpect(status().isOk());
+        mvc.perform(get("/dashboard").with(someoneElse)).andExpect(status().isOk());
     }
 
     private String change(org.springframework.test.web.servlet.request.RequestPostProcessor session, String current,

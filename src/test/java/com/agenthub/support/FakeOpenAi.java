@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * 429 asking for a 2 s wait once, {@code [chaos]} fails 30% of calls in assorted ways, {@code [xss]}
  * answers with hostile markup, {@code [weather]} fails 30% of calls with 503, {@code [long]} streams for about
  * thirty seconds, {@code [nofinish]} ends its stream without a finish reason or usage, {@code [break]} drops the
- * connection half-way through the answer. Usage is always reported as 1,200 prompt and 800 completion tokens.
+ * connection half-way through the answer, {@code [stall:1]} starts the stream of the first call and then sends
+ * only keep-alive comments (no data) for twenty seconds, answering later calls normally. Usage is always reported as 1,200 prompt and 800 completion tokens.
  */
 public final class FakeOpenAi {
 
@@ -36,6 +37,7 @@ public final class FakeOpenAi {
     private final MockWebServer server = new MockWebServer();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final List<Long> receivedAt = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> chaosCounts = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> downKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> failuresSoFar =
@@ -134,6 +136,17 @@ public final class FakeOpenAi {
         return closedByClient.keySet().stream().filter(k -> k.contains(marker)).count();
     }
 
+    /** When ({@link System#nanoTime()}) each request whose last user message contains {@code marker} arrived. */
+    public synchronized List<Long> receivedAt(String marker) {
+        List<Long> matching = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            if (lastUser(requests.get(i)).contains(marker)) {
+                matching.add(receivedAt.get(i));
+            }
+        }
+        return matching;
+    }
+
     /** The Authorization headers of the requests whose last user message contains {@code marker}. */
     public synchronized List<String> authorizationsFor(String marker) {
         List<String> matching = new ArrayList<>();
@@ -150,6 +163,7 @@ public final class FakeOpenAi {
         synchronized (this) {
             requests.add(body);
             authorizations.add(String.valueOf(request.getHeader("Authorization")));
+            receivedAt.add(System.nanoTime());
         }
         String task = lastUser(body);
         ANSWERING.set(task);
@@ -198,6 +212,11 @@ public final class FakeOpenAi {
             int code = Integer.parseInt(status.group(1));
             return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
                     .setBody("{\"error\":{\"message\":\"fake failure " + code + "\",\"type\":\"fake\",\"code\":\"" + code + "\"}}");
+        }
+        var stall = java.util.regex.Pattern.compile("\\[stall:(\\d)]").matcher(task);
+        if (stall.find() && body.path("stream").asBoolean(false) && failuresSoFar.computeIfAbsent(task,
+                t -> new java.util.concurrent.atomic.AtomicInteger()).getAndIncrement() < Integer.parseInt(stall.group(1))) {
+            return stalled(body.path("model").asString("gpt-4o-mini"));
         }
         if (task.contains("[ask]")) {
             String result = toolResult(body);
@@ -279,6 +298,17 @@ public final class FakeOpenAi {
             response.throttleBody(180, task.contains("[veryslow]") ? 500 : 60, TimeUnit.MILLISECONDS);
         }
         return response;
+    }
+
+    /**
+     * A stream that starts and then goes quiet: only SSE comments, which carry no data, one every 20 ms. They
+     * keep the connection busy, so a client that closes it is seen within a few writes.
+     */
+    private static MockResponse stalled(String model) {
+        String start = event(model, "{\"role\":\"assistant\",\"content\":\"\"}", null);
+        String keepAlive = ":" + " ".repeat(start.length() - 2) + "\n"; // as long as the first event: one a period
+        return new MockResponse().setHeader("Content-Type", "text/event-stream")
+                .setBody(start + keepAlive.repeat(1_000)).throttleBody(start.length(), 20, TimeUnit.MILLISECONDS);
     }
 
     /** Faults injected by {@code [chaos]} so far, by kind. */

@@ -41,7 +41,7 @@ class AgentFormController {
     String create(Actor actor, @ModelAttribute("form") AgentForm form, BindingResult binding, Model model,
                   RedirectAttributes redirect) {
         if (binding.hasErrors()) {
-            return form(actor, model, form, null);
+            return refused(actor, model, form, binding, null);
         }
         try {
             AgentView created = agents.create(actor, form.toSettings());
@@ -64,7 +64,7 @@ class AgentFormController {
                   Model model, RedirectAttributes redirect) {
         AgentView agent = agents.get(actor, id);
         if (binding.hasErrors()) {
-            return form(actor, model, form, agent);
+            return refused(actor, model, form, binding, agent);
         }
         try {
             agents.update(actor, id, form.toSettings());
@@ -74,6 +74,13 @@ class AgentFormController {
             reject(binding, e);
             return form(actor, model, form, agent);
         }
+    }
+
+    /** The form again with what did not convert shown as typed, each next to its error (see {@link TypedValues}). */
+    private String refused(Actor actor, Model model, AgentForm form, BindingResult binding, AgentView agent) {
+        String view = form(actor, model, form, agent); // replacing "form" in the model drops its binding result
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", TypedValues.of(form, binding));
+        return view;
     }
 
     private String form(Actor actor, Model model, AgentForm form, AgentView agent) {

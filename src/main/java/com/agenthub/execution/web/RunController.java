@@ -8,6 +8,7 @@ import com.agenthub.execution.SubmitRun;
 import com.agenthub.organization.AccessPolicy;
 import com.agenthub.organization.Action;
 import com.agenthub.organization.Actor;
+import com.agenthub.organization.Role;
 import com.agenthub.shared.web.ValidationFailedException;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -48,7 +49,9 @@ class RunController {
     /** The same panel as a page of its own, for browsers without JavaScript and after a refused submit. */
     @GetMapping("/agents/{id}/run")
     String page(Actor actor, @PathVariable UUID id, Model model) {
-        prepare(actor, agents.get(actor, id), new RunForm("", ""), model);
+        AgentView agent = agents.get(actor, id); // another organization's agent stays a 404
+        access.require(actor, Action.RUN_AGENT); // refused before a task is typed, with the role it needs
+        prepare(actor, agent, new RunForm("", ""), model);
         return "executions/run";
     }
 
@@ -78,7 +81,9 @@ class RunController {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", form);
         }
+        Role needed = Action.RUN_AGENT.minimumRole();
         model.addAttribute("canRun", access.allows(actor, Action.RUN_AGENT) && agent.status() != AgentStatus.OFFLINE);
+        model.addAttribute("runNeeds", actor.hasOrganization() && !actor.hasRole(needed) ? needed.label() : null);
         model.addAttribute("offline", agent.status() == AgentStatus.OFFLINE);
         model.addAttribute("canClearMemory", access.allows(actor, Action.CLEAR_AGENT_MEMORY));
         model.addAttribute("recent", executions.forAgent(actor, agent.id(), null, RECENT, 0));
