@@ -1,5 +1,6 @@
 package com.agenthub.organization;
 
+import org.awaitility.Awaitility;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,6 +34,7 @@ class RowLevelSecurityTest {
     /** Rows the inserts below refer to, one per organization, created before the checks. */
     private static final Map<UUID, UUID> AGENT_OF = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Map<UUID, UUID> EXECUTION_OF = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<UUID, UUID> TEAM_OF = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Every tenant table, its tenant column, and an INSERT of a new row belonging to an organization. */
     private static final Map<String, TenantTable> TENANT_TABLES = new LinkedHashMap<>();
@@ -71,6 +73,15 @@ class RowLevelSecurityTest {
                         + "', 'groq', '\\x00'::bytea, '…x')"));
         TENANT_TABLES.put("execution_usage", new TenantTable("org_id", (org, user) ->
                 "INSERT INTO execution_usage (org_id, month, executions) VALUES ('" + org + "', '2001-01-01', 1)"));
+        TENANT_TABLES.put("teams", new TenantTable("org_id", (org, user) ->
+                "INSERT INTO teams (id, org_id, name, pattern, timeout_seconds) VALUES (gen_random_uuid(), '" + org
+                        + "', 'Intruder ' || gen_random_uuid(), 'PIPELINE', 60)"));
+        TENANT_TABLES.put("team_members", new TenantTable("org_id", (org, user) ->
+                "INSERT INTO team_members (team_id, org_id, agent_id, position, role) VALUES ('" + TEAM_OF.get(org) + "', '"
+                        + org + "', '" + AGENT_OF.get(org) + "', 7, 'Spy')"));
+        TENANT_TABLES.put("team_votes", new TenantTable("org_id", (org, user) ->
+                "INSERT INTO team_votes (execution_id, org_id, voter_agent_id, voter_step_id, reason) VALUES ('"
+                        + EXECUTION_OF.get(org) + "', '" + org + "', gen_random_uuid(), '" + EXECUTION_OF.get(org) + "', 'forged')"));
         TENANT_TABLES.put("audit_events", new TenantTable("org_id", (org, user) ->
                 "INSERT INTO audit_events (org_id, action) VALUES ('" + org + "', 'FORGED')"));
     }
@@ -87,6 +98,7 @@ class RowLevelSecurityTest {
     @Autowired AgentService agents;
     @Autowired com.agenthub.llm.ProviderKeys providerKeys;
     @Autowired com.agenthub.execution.ExecutionService executions;
+    @Autowired com.agenthub.team.TeamMother teamMother;
 
     OrganizationMother.TestOrg a;
     OrganizationMother.TestOrg b;
@@ -113,6 +125,15 @@ class RowLevelSecurityTest {
                         "INSERT INTO agent_memory (org_id, agent_id, role, content, tokens) VALUES (?, ?, 'USER', 'hi', 1)",
                         org.id(), agentId));
             });
+        }
+        for (var org : new OrganizationMother.TestOrg[] {a, b}) {
+            var team = teamMother.team(org, com.agenthub.team.TeamPattern.DEMOCRATIC, null, false, "Voter", "Other");
+            TEAM_OF.put(org.id(), team.id());
+            Actor owner = mother.owner(org);
+            UUID run = TenantContext.callAs(org.id(), () -> executions.submitTeam(owner, team.id(),
+                    new com.agenthub.execution.SubmitRun("vote on this", null, null)).id());
+            Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> TenantContext.callAs(org.id(),
+                    () -> executions.votes(owner, run)).size() == 2);
         }
         outsider = users.register(OrganizationMother.uniqueEmail("outsider"), "Outsider", OrganizationMother.PASSWORD).id();
     }
