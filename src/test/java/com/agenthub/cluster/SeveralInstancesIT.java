@@ -60,15 +60,11 @@ class SeveralInstancesIT {
     private AppInstance second;
     private String token;
     private String agentId;
-    private Path jar;
-    private Path homes;
-    private Map<String, String> environment;
-    private List<String> arguments;
 
     @BeforeAll
     void twoInstancesOnOneDatabase() throws Exception {
         Path target = Path.of("target").toAbsolutePath();
-        jar = target.resolve("agenthub.jar");
+        Path jar = target.resolve("agenthub.jar");
         assertThat(jar).as("the packaged jar (mvn package runs before the integration tests)").exists();
         postgres = EmbeddedPostgres.builder().start();
         superuser = postgres.getPostgresDatabase();
@@ -76,13 +72,13 @@ class SeveralInstancesIT {
                 "CREATE ROLE agenthub_app LOGIN PASSWORD 'app-pw' NOSUPERUSER NOBYPASSRLS",
                 "CREATE DATABASE agenthub OWNER agenthub_owner");
         superuser = postgres.getDatabase("postgres", "agenthub");
-        environment = Map.of(
+        Map<String, String> environment = Map.of(
                 "SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + postgres.getPort() + "/agenthub",
                 "SPRING_DATASOURCE_USERNAME", "agenthub_app", "SPRING_DATASOURCE_PASSWORD", "app-pw",
                 "SPRING_FLYWAY_USER", "agenthub_owner", "SPRING_FLYWAY_PASSWORD", "owner-pw",
                 "SPRING_PROFILES_ACTIVE", "demo", "OPENAI_API_KEY", "sk-cluster-test");
-        arguments = List.of("--agenthub.llm.openai-api-url=" + FakeOpenAi.shared().baseUrl());
-        homes = Files.createTempDirectory("agenthub-it");
+        List<String> arguments = List.of("--agenthub.llm.openai-api-url=" + FakeOpenAi.shared().baseUrl());
+        Path homes = Files.createTempDirectory("agenthub-it");
         first = AppInstance.start("first", jar, homes.resolve("first"), environment, arguments);
         first.awaitHealthy(Duration.ofSeconds(90)); // migrates and seeds the demo data
         second = AppInstance.start("second", jar, homes.resolve("second"), environment, arguments);
@@ -150,67 +146,6 @@ class SeveralInstancesIT {
 
     @Test
     @Order(2)
-    void aTeamRunWhoseInstanceDiesResumesElsewhereWithoutRerunningFinishedSteps() throws Exception {
-        String marker = "[team-crash-" + java.util.UUID.randomUUID() + "]";
-        List<String> members = new ArrayList<>();
-        for (String role : List.of("Researcher", "Writer", "Editor")) {
-            var agent = send(first, "POST", "/api/v1/agents", """
-                    {"name": "%s %s", "model_config": {"provider": "openai", "model": "gpt-4o-mini"}, "timeout_seconds": 300}"""
-                    .formatted(role, marker.substring(12, 20)));
-            assertThat(agent.statusCode()).as(agent.body()).isEqualTo(201);
-            members.add(JSON.readTree(agent.body()).get("id").asString());
-        }
-        String teamId = java.util.UUID.randomUUID().toString();
-        String runId = java.util.UUID.randomUUID().toString();
-        sql("INSERT INTO teams (id, org_id, name, pattern, timeout_seconds) VALUES ('" + teamId + "', '" + DemoData.ACME
-                        + "', 'Crash pipeline " + marker + "', 'PIPELINE', 300)",
-                "INSERT INTO team_members (team_id, org_id, agent_id, position, role, lead) VALUES "
-                        + "('" + teamId + "', '" + DemoData.ACME + "', '" + members.get(0) + "', 1, 'Researcher', true), "
-                        + "('" + teamId + "', '" + DemoData.ACME + "', '" + members.get(1) + "', 2, 'Writer', false), "
-                        + "('" + teamId + "', '" + DemoData.ACME + "', '" + members.get(2) + "', 3, 'Editor', false)",
-                // queued as the service queues it; the dispatcher gives it a job on one of the two instances
-                "INSERT INTO executions (id, org_id, team_id, team_pattern, task, status, priority, deadline_at) VALUES ('"
-                        + runId + "', '" + DemoData.ACME + "', '" + teamId + "', 'PIPELINE', 'Write about tides [wait:2500] "
-                        + marker + "', 'QUEUED', 50, now() + interval '5 minutes')");
-        String stage = "SELECT status FROM executions WHERE parent_id = '" + runId + "' AND step_key = ";
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> "RUNNING".equals(queryString(stage + "'stage-2'")));
-        String runner = queryString("SELECT picked_by FROM scheduled_tasks WHERE task_instance = '" + runId + "'");
-        AppInstance victim = runner.endsWith("-" + first.pid()) ? first : second;
-        victim.kill();
-
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                .until(() -> "SUCCEEDED".equals(queryString("SELECT status FROM executions WHERE id = '" + runId + "'")));
-
-        // the researcher's finished stage was not asked again (nor billed again); the writer's interrupted one was
-        long researcherCalls = FakeOpenAi.shared().requestsContaining(marker).stream()
-                .filter(r -> r.toString().contains("You are step 1 of 3")).count();
-        long writerCalls = FakeOpenAi.shared().requestsContaining(marker).stream()
-                .filter(r -> r.toString().contains("You are step 2 of 3")).count();
-        assertThat(researcherCalls).isEqualTo(1);
-        assertThat(writerCalls).isEqualTo(2);
-        assertThat(queryLong("SELECT count(*) FROM executions WHERE parent_id = '" + runId + "'")).isEqualTo(3);
-        assertThat(queryLong("SELECT attempts FROM executions WHERE parent_id = '" + runId + "' AND step_key = 'stage-1'"))
-                .isEqualTo(1);
-        assertThat(queryLong("SELECT attempts FROM executions WHERE id = '" + runId + "'")).isEqualTo(2);
-        assertThat(queryDecimal("SELECT cost FROM executions WHERE id = '" + runId + "'"))
-                .isEqualByComparingTo(queryDecimal("SELECT sum(cost) FROM executions WHERE parent_id = '" + runId + "'"))
-                .isEqualByComparingTo(new BigDecimal("0.00198"));
-        assertThat(queryLong("SELECT runs FROM teams WHERE id = '" + teamId + "'")).isEqualTo(1);
-
-        // the next test needs two instances again
-        AppInstance restarted = AppInstance.start(victim.name() + "-again", jar, homes.resolve(victim.name() + "-again"),
-                environment, arguments);
-        restarted.awaitHealthy(Duration.ofSeconds(90));
-        if (victim == first) {
-            first = restarted;
-        } else {
-            second = restarted;
-        }
-    }
-
-    @Test
-    @Order(3)
     void killingAnInstanceMidwayLosesNothingAndFinishesEveryRunOnce() throws Exception {
         ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(8);
