@@ -55,7 +55,7 @@ class CollaborativePattern implements CoordinationPattern {
             for (StepResult result : run.parallel(specs)) {
                 if (result.succeeded() && same(result.output(), drafts.get(result.member()))) {
                     settled.add(result.member());
-                    run.event("DRAFT_UNCHANGED", who(result.member()) + " kept its draft in round " + r
+                    run.event("DRAFT_UNCHANGED", result.member().describe() + " kept its draft in round " + r
                             + ": it stops revising.");
                 } else {
                     keepOrDrop(run, drafts, result);
@@ -84,7 +84,7 @@ class CollaborativePattern implements CoordinationPattern {
             drafts.put(r.member(), r.output());
         } else if (!run.stopped()) {
             drafts.remove(r.member());
-            run.event("MEMBER_DROPPED", who(r.member()) + " failed (" + r.error() + ") and the team goes on without it.");
+            run.event("MEMBER_DROPPED", r.member().describe() + " failed (" + r.error() + ") and the team goes on without it.");
         }
     }
 
@@ -104,9 +104,5 @@ class CollaborativePattern implements CoordinationPattern {
     static boolean same(String revised, String draft) {
         return revised != null && draft != null
                 && revised.strip().replaceAll("\\s+", " ").equals(draft.strip().replaceAll("\\s+", " "));
-    }
-
-    private static String who(RunnableTeam.Member m) {
-        return m.role() + " (" + m.name() + ")";
     }
 }

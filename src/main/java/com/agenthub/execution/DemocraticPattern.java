@@ -44,7 +44,7 @@ class DemocraticPattern implements CoordinationPattern {
             if (r.succeeded()) {
                 proposals.add(r);
             } else if (!run.stopped()) {
-                run.event("MEMBER_DROPPED", who(r.member()) + " has no proposal (" + r.error() + "); the vote goes on without it.");
+                run.event("MEMBER_DROPPED", r.member().describe() + " has no proposal (" + r.error() + "); the vote goes on without it.");
             }
         }
         if (run.stopped()) {
@@ -125,9 +125,5 @@ class DemocraticPattern implements CoordinationPattern {
         run.event("VOTED", "Proposal " + winner + " by " + won.member().name() + " wins with " + tally.get(winner) + " of "
                 + cast + " vote" + (cast == 1 ? "" : "s") + " cast (" + (votes.size() - cast) + " abstained).");
         return new TeamAnswer(true, won.output(), null, won.stepId());
-    }
-
-    private static String who(RunnableTeam.Member m) {
-        return m.role() + " (" + m.name() + ")";
     }
 }

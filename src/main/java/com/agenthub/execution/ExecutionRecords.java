@@ -77,6 +77,11 @@ class ExecutionRecords {
                 + "AND status = 'RUNNING'").param(parentId).query(UUID.class).list());
     }
 
+    long countSteps(UUID parentId) {
+        return jdbc.sql("SELECT count(*) FROM executions WHERE parent_id = ? AND step_key IS NOT NULL").param(parentId)
+                .query(Long.class).single();
+    }
+
     void markTeamRunning(UUID id) {
         jdbc.sql("UPDATE executions SET status = 'RUNNING', attempts = attempts + 1, started_at = coalesce(started_at, now()) "
                 + "WHERE id = ?").param(id).update();

@@ -151,7 +151,8 @@ class ExecutionRunner {
         live.finished(id, outcome.status());
     }
 
-    private static String userMessage(ExecutionView execution) {
+    /** The task as the model reads it: the text, and the context JSON when there is one. */
+    static String userMessage(ExecutionView execution) {
         if (execution.context() == null || execution.context().isBlank()) {
             return execution.task();
         }

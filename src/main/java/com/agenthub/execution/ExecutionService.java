@@ -186,8 +186,7 @@ public class ExecutionService {
     @Transactional(readOnly = true)
     public List<TeamVoteView> votes(Actor actor, UUID id) {
         get(actor, id);
-        return ballots.of(id).stream().map(v -> new TeamVoteView(v.voterAgentId(), v.voterName(), v.voterStepId(),
-                v.proposalStepId(), v.reason())).toList();
+        return ballots.of(id);
     }
 
     @Transactional(readOnly = true)

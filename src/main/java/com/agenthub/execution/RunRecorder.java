@@ -367,8 +367,13 @@ class RunRecorder {
         if (model == null) {
             return BigDecimal.ZERO;
         }
-        return model.inputPricePerMtok().multiply(BigDecimal.valueOf(completion.inputTokens()))
-                .add(model.outputPricePerMtok().multiply(BigDecimal.valueOf(completion.outputTokens())))
+        return cost(model, completion.inputTokens(), completion.outputTokens());
+    }
+
+    /** What the tokens cost at the model's catalog prices, in USD to 8 decimals. */
+    static BigDecimal cost(ModelView model, long inputTokens, long outputTokens) {
+        return model.inputPricePerMtok().multiply(BigDecimal.valueOf(inputTokens))
+                .add(model.outputPricePerMtok().multiply(BigDecimal.valueOf(outputTokens)))
                 .divide(MILLION, 8, RoundingMode.HALF_UP);
     }
 }

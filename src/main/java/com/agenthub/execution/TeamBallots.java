@@ -10,14 +10,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class TeamBallots {
 
-    /** One voter's ballot; {@code proposalStepId} is null for an abstention. */
-    record Vote(UUID voterAgentId, String voterName, UUID voterStepId, UUID proposalStepId, String reason) {
-
-        boolean abstained() {
-            return proposalStepId == null;
-        }
-    }
-
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
@@ -37,14 +29,14 @@ class TeamBallots {
     }
 
     /** Callers hold the transaction and the tenant. */
-    List<Vote> of(UUID executionId) {
+    List<TeamVoteView> of(UUID executionId) {
         return jdbc.sql("""
                         SELECT v.voter_agent_id, a.name, v.voter_step_id, v.proposal_step_id, v.reason
                           FROM team_votes v LEFT JOIN agents a ON a.id = v.voter_agent_id
                           JOIN executions s ON s.id = v.voter_step_id
                          WHERE v.execution_id = ? ORDER BY s.created_at, s.id""")
                 .param(executionId)
-                .query((rs, n) -> new Vote((UUID) rs.getObject(1), rs.getString(2), (UUID) rs.getObject(3),
+                .query((rs, n) -> new TeamVoteView((UUID) rs.getObject(1), rs.getString(2), (UUID) rs.getObject(3),
                         (UUID) rs.getObject(4), rs.getString(5)))
                 .list();
     }

@@ -71,7 +71,7 @@ class TeamRunner {
         ExecutionView execution = start.execution();
         UUID id = execution.id();
         long began = System.nanoTime();
-        TeamRun run = new TeamRun(orgId, id, execution.requestedBy(), task(execution), start.team(),
+        TeamRun run = new TeamRun(orgId, id, execution.requestedBy(), ExecutionRunner.userMessage(execution), start.team(),
                 execution.deadlineAt(), prompts, steps, stop -> steps.async(() -> stopMembers(orgId, id, stop)));
         RunControl.Handle handle = control.register(orgId, id, execution.deadlineAt());
         handle.signal().subscribe(reason -> run.stop(reason == ExecutionStatus.TIMED_OUT
@@ -106,7 +106,7 @@ class TeamRunner {
                     case TIMED_OUT -> "TIMED_OUT";
                     default -> "FAILED";
                 };
-                long stepCount = records.steps(id).size();
+                long stepCount = records.countSteps(id);
                 records.event(orgId, id, kind, (done.status() == ExecutionStatus.SUCCEEDED ? "" : error + " ") + stepCount
                         + " steps, " + done.totalTokens() + " tokens, $" + cost.toPlainString() + ", " + durationMs + " ms.");
                 teams.recordRun(start.team().id(), done.status() == ExecutionStatus.SUCCEEDED, cost);
@@ -140,12 +140,5 @@ class TeamRunner {
                 log.warn("Stopping the members of team execution {} failed: {}", executionId, e.toString());
             }
         });
-    }
-
-    private static String task(ExecutionView execution) {
-        if (execution.context() == null || execution.context().isBlank()) {
-            return execution.task();
-        }
-        return execution.task() + "\n\nContext (JSON):\n" + execution.context();
     }
 }

@@ -15,7 +15,6 @@ import com.agenthub.shared.VirtualThreads;
 import com.agenthub.shared.tenancy.TenantContext;
 import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class TeamSteps {
-
-    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
     private final ExecutionRecords records;
     private final AgentRuntime agents;
@@ -103,16 +100,16 @@ class TeamSteps {
                 : models.refusal(run.orgId, agent.settings().modelConfig().provider(), agent.settings().modelConfig().model())
                         .orElse(null);
         if (refusal != null) {
-            transaction.executeWithoutResult(s -> {
+            return transaction.execute(s -> {
                 if (existing == null) {
                     records.insertStep(id, run.orgId, spec.member().agentId(), run.executionId, spec.key(),
                             spec.member().role(), spec.round(), task, run.requestedBy, run.deadline);
                 }
                 records.finish(id, ExecutionStatus.FAILED, null, "Not started: " + refusal, null, null, BigDecimal.ZERO, 0L);
                 records.event(run.orgId, id, "FAILED", "Not started: " + refusal);
-                records.event(run.orgId, run.executionId, "STEP_FAILED", who(spec) + " could not start: " + refusal);
+                records.event(run.orgId, run.executionId, "STEP_FAILED", spec.member().describe() + " could not start: " + refusal);
+                return StepResult.of(records.find(id).orElseThrow(), spec, false);
             });
-            return transaction.execute(s -> StepResult.of(records.find(id).orElseThrow(), spec, false));
         }
         var model = agent.settings().modelConfig();
         ModelTarget target = new ModelTarget(Provider.fromId(model.provider()).orElseThrow(), model.model(),
@@ -132,10 +129,11 @@ class TeamSteps {
             records.event(run.orgId, id, "STARTED", existing == null ? "Step of a team run: " + spec.label() + "."
                     : "Started again: the team run was resumed after its instance stopped.");
             recorder.recordProviderCalled(run.orgId, id, target);
-            records.event(run.orgId, run.executionId, "STEP_STARTED", who(spec) + ": " + spec.label() + ".");
+            records.event(run.orgId, run.executionId, "STEP_STARTED", spec.member().describe() + ": " + spec.label() + ".");
             return existing == null ? 1 : existing.attempts() + 1;
         });
-        ModelView price = catalog.find(model.provider(), model.model()).orElse(null);
+        // Only a capped team estimates what its members spend while they stream.
+        ModelView price = run.team.costCap() == null ? null : catalog.find(model.provider(), model.model()).orElse(null);
         live.started(id, attempt);
         ExecutionStatus ended = ExecutionStatus.FAILED;
         try {
@@ -145,18 +143,22 @@ class TeamSteps {
             ended = recorder.perform(new RunRecorder.Run(run.orgId, id, agent, run.requestedBy, task, target, messages, 1,
                     run.deadline), chunk -> {
                         live.publish(id, chunk);
-                        run.streamed(id, outputCost(price, chunk));
+                        if (price != null) {
+                            run.streamed(id, RunRecorder.cost(price, 0, TokenEstimate.of(chunk)));
+                        }
                     }).status();
         } finally {
             live.finished(id, ended);
         }
-        ExecutionView done = transaction.execute(s -> records.find(id).orElseThrow());
+        ExecutionView done = transaction.execute(s -> {
+            ExecutionView step = records.find(id).orElseThrow();
+            records.event(run.orgId, run.executionId, step.status() == ExecutionStatus.SUCCEEDED ? "STEP_FINISHED" : "STEP_FAILED",
+                    spec.member().describe() + ": " + step.status().label().toLowerCase(java.util.Locale.ROOT)
+                            + (step.error() == null ? "" : " (" + step.error() + ")") + ", $"
+                            + (step.cost() == null ? "0" : step.cost().toPlainString()) + ".");
+            return step;
+        });
         run.settled(id, done.cost());
-        transaction.executeWithoutResult(s -> records.event(run.orgId, run.executionId,
-                done.status() == ExecutionStatus.SUCCEEDED ? "STEP_FINISHED" : "STEP_FAILED",
-                who(spec) + ": " + done.status().label().toLowerCase(java.util.Locale.ROOT)
-                        + (done.error() == null ? "" : " (" + done.error() + ")") + ", $"
-                        + (done.cost() == null ? "0" : done.cost().toPlainString()) + "."));
         return StepResult.of(done, spec, false);
     }
 
@@ -172,24 +174,9 @@ class TeamSteps {
         transaction.executeWithoutResult(s -> records.event(run.orgId, run.executionId, kind, message));
     }
 
-    private static String who(StepSpec spec) {
-        return spec.member().role() + " (" + spec.member().name() + ")";
-    }
-
     private static BigDecimal inputCost(ModelView price, List<ChatMessage> messages) {
-        if (price == null) {
-            return BigDecimal.ZERO;
-        }
-        int tokens = messages.stream().mapToInt(m -> TokenEstimate.of(m.content())).sum();
-        return price.inputPricePerMtok().multiply(BigDecimal.valueOf(tokens)).divide(MILLION, 8, RoundingMode.HALF_UP);
-    }
-
-    private static BigDecimal outputCost(ModelView price, String chunk) {
-        if (price == null) {
-            return BigDecimal.ZERO;
-        }
-        return price.outputPricePerMtok().multiply(BigDecimal.valueOf(TokenEstimate.of(chunk)))
-                .divide(MILLION, 8, RoundingMode.HALF_UP);
+        return price == null ? BigDecimal.ZERO
+                : RunRecorder.cost(price, messages.stream().mapToInt(m -> TokenEstimate.of(m.content())).sum(), 0);
     }
 
     @PreDestroy

@@ -108,13 +108,7 @@ final class SandboxChatModel implements ChatModel {
     }
 
     private static String lastUser(Prompt prompt) {
-        String last = "";
-        for (Message message : prompt.getInstructions()) {
-            if (message.getMessageType() == MessageType.USER) {
-                last = message.getText();
-            }
-        }
-        return last.lines().findFirst().orElse("");
+        return fullLastUser(prompt).lines().findFirst().orElse("");
     }
 
     /** What Spring AI's structured output converters put in a prompt. */

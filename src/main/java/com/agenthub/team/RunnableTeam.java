@@ -9,6 +9,11 @@ public record RunnableTeam(UUID id, String name, TeamPattern pattern, List<Membe
                            int maxDelegations, BigDecimal costCap, int timeoutSeconds) {
 
     public record Member(UUID agentId, String name, String role, int position, boolean lead) {
+
+        /** "Role (agent name)", as timelines name a member. */
+        public String describe() {
+            return role + " (" + name + ")";
+        }
     }
 
     public Member lead() {
